@@ -1,0 +1,51 @@
+/**
+ * Types for Mailtrap's Webhooks API, generated from spec/mailtrap-webhooks.openapi.yaml.
+ *
+ * Everything below `./generated` comes from the spec; this file only names
+ * combinations of generated types that users reach for often.
+ */
+import type {
+  AuditLogEvent,
+  ForbiddenError,
+  NotFoundError,
+  operations,
+  RateLimitError,
+  SendingEvent,
+  SendingEventName,
+  UnauthorizedError,
+  ValidationError,
+} from "./generated/openapi.js";
+
+export * from "./generated/openapi.js";
+
+/** Any event Mailtrap delivers to a webhook: a sending/campaign event or an audit-log event. */
+export type WebhookEvent = SendingEvent | AuditLogEvent;
+
+/** The sending event whose `event` is `Name`, e.g. `SendingEventOf<"bounce">`. */
+export type SendingEventOf<Name extends SendingEventName> = Extract<SendingEvent, { event: Name }>;
+
+/** Any error body the management API answers with (401, 403, 404, 422, 429). */
+export type ApiErrorBody =
+  | UnauthorizedError
+  | ForbiddenError
+  | NotFoundError
+  | ValidationError
+  | RateLimitError;
+
+/** The management operations, by `operationId`. */
+export type OperationId = Exclude<keyof operations, `receive${string}`>;
+
+type JsonContent<R> = R extends { content: { "application/json": infer Body } } ? Body : never;
+
+/** The JSON body `Op` answers with for `Status`, e.g. `ResponseBody<"getWebhook", 404>`. */
+export type ResponseBody<
+  Op extends OperationId,
+  Status extends keyof operations[Op]["responses"],
+> = JsonContent<operations[Op]["responses"][Status]>;
+
+/** The JSON body `Op` sends, envelope included: `RequestBody<"createWebhook">` is `{ webhook: ... }`. */
+export type RequestBody<Op extends OperationId> = operations[Op] extends {
+  requestBody: { content: { "application/json": infer Body } };
+}
+  ? Body
+  : never;

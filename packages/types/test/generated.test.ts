@@ -1,0 +1,35 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+// @ts-expect-error plain .mjs script without declarations
+import { committedCopy, generate } from "../scripts/generate.mjs";
+import { eventTypeValues, sendingEventNameValues, webhookTypeValues } from "../src/index.js";
+
+const specPath = new URL("../../../spec/mailtrap-webhooks.openapi.yaml", import.meta.url);
+const scratch = mkdtempSync(join(tmpdir(), "types-spec-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe("generated types", () => {
+  it("match a fresh generation from the spec", async () => {
+    expect(await generate()).toBe(committedCopy());
+  });
+
+  it("change when a description in the spec changes", async () => {
+    const edited = readFileSync(specPath, "utf8").replace(
+      "description: The numeric id of the webhook.",
+      "description: The webhook's numeric id, edited.",
+    );
+    const editedPath = join(scratch, "edited.yaml");
+    writeFileSync(editedPath, edited);
+    const output: string = await generate(editedPath);
+    expect(output).not.toBe(committedCopy());
+    expect(output).toContain("The webhook's numeric id, edited.");
+  });
+
+  it("export the spec's enums as runtime arrays", () => {
+    expect(webhookTypeValues).toEqual(["email_sending", "campaigns", "audit_log", "inbound_receiving"]);
+    expect(eventTypeValues).toContain("spam_complaint");
+    expect(sendingEventNameValues).toContain("soft bounce");
+  });
+});
