@@ -6,14 +6,14 @@
  */
 import type {
   AuditLogEvent,
-  ForbiddenError,
-  NotFoundError,
+  ForbiddenErrorBody,
+  NotFoundErrorBody,
   operations,
-  RateLimitError,
+  RateLimitErrorBody,
   SendingEvent,
   SendingEventName,
-  UnauthorizedError,
-  ValidationError,
+  UnauthorizedErrorBody,
+  ValidationErrorBody,
 } from "./generated/openapi.js";
 
 export * from "./generated/openapi.js";
@@ -26,11 +26,11 @@ export type SendingEventOf<Name extends SendingEventName> = Extract<SendingEvent
 
 /** Any error body the management API answers with (401, 403, 404, 422, 429). */
 export type ApiErrorBody =
-  | UnauthorizedError
-  | ForbiddenError
-  | NotFoundError
-  | ValidationError
-  | RateLimitError;
+  | UnauthorizedErrorBody
+  | ForbiddenErrorBody
+  | NotFoundErrorBody
+  | ValidationErrorBody
+  | RateLimitErrorBody;
 
 /** The management operations, by `operationId`. */
 export type OperationId = Exclude<keyof operations, `receive${string}`>;

@@ -308,26 +308,26 @@ export interface components {
             data: components["schemas"]["CreatedWebhook"];
         };
         /** @description 401. The token is missing or wrong. */
-        UnauthorizedError: {
+        UnauthorizedErrorBody: {
             error: string;
         };
         /** @description 403. The token has no access to this account. */
-        ForbiddenError: {
+        ForbiddenErrorBody: {
             errors: string;
         };
         /** @description 404. No webhook with this id in this account. */
-        NotFoundError: {
+        NotFoundErrorBody: {
             error: string;
         };
         /** @description 422. The request was understood but some fields are invalid. */
-        ValidationError: {
+        ValidationErrorBody: {
             /** @description Messages per field name; `base` holds messages about the whole request. */
             errors: {
                 [key: string]: string[];
             };
         };
         /** @description 429. More than 150 requests in 10 seconds with this token. Back off and retry. */
-        RateLimitError: {
+        RateLimitErrorBody: {
             errors: string;
         };
         /** @description A `json` delivery to a sending or campaigns webhook. */
@@ -536,7 +536,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["UnauthorizedError"];
+                "application/json": components["schemas"]["UnauthorizedErrorBody"];
             };
         };
         /** @description The token is valid but has no access to this account. Check `account_id` and the token's permissions. */
@@ -545,7 +545,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ForbiddenError"];
+                "application/json": components["schemas"]["ForbiddenErrorBody"];
             };
         };
         /** @description No webhook with this id exists in the account. */
@@ -554,7 +554,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["NotFoundError"];
+                "application/json": components["schemas"]["NotFoundErrorBody"];
             };
         };
         /** @description Some fields are missing or invalid; `errors` names them. */
@@ -563,7 +563,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ValidationError"];
+                "application/json": components["schemas"]["ValidationErrorBody"];
             };
         };
         /** @description Some fields are invalid; `errors` names them. */
@@ -572,7 +572,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ValidationError"];
+                "application/json": components["schemas"]["ValidationErrorBody"];
             };
         };
         /** @description Too many requests (150 per 10 seconds per token). Retry with exponential backoff. */
@@ -581,7 +581,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["RateLimitError"];
+                "application/json": components["schemas"]["RateLimitErrorBody"];
             };
         };
     };
@@ -632,11 +632,11 @@ export type UpdateWebhookRequestBody = components['schemas']['UpdateWebhookReque
 export type WebhookListResponse = components['schemas']['WebhookListResponse'];
 export type WebhookResponse = components['schemas']['WebhookResponse'];
 export type CreatedWebhookResponse = components['schemas']['CreatedWebhookResponse'];
-export type UnauthorizedError = components['schemas']['UnauthorizedError'];
-export type ForbiddenError = components['schemas']['ForbiddenError'];
-export type NotFoundError = components['schemas']['NotFoundError'];
-export type ValidationError = components['schemas']['ValidationError'];
-export type RateLimitError = components['schemas']['RateLimitError'];
+export type UnauthorizedErrorBody = components['schemas']['UnauthorizedErrorBody'];
+export type ForbiddenErrorBody = components['schemas']['ForbiddenErrorBody'];
+export type NotFoundErrorBody = components['schemas']['NotFoundErrorBody'];
+export type ValidationErrorBody = components['schemas']['ValidationErrorBody'];
+export type RateLimitErrorBody = components['schemas']['RateLimitErrorBody'];
 export type SendingEventBatch = components['schemas']['SendingEventBatch'];
 export type AuditLogEventBatch = components['schemas']['AuditLogEventBatch'];
 export type SendingEvent = components['schemas']['SendingEvent'];
