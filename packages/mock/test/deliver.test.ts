@@ -1,0 +1,99 @@
+import { createHmac } from "node:crypto";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { deliverTestEvents } from "../src/deliver.js";
+import { exampleEvents } from "../src/spec.js";
+
+const secret = "0123456789abcdef0123456789abcdef";
+
+interface Received {
+  contentType: string | undefined;
+  signature: string | undefined;
+  body: string;
+}
+
+describe("deliverTestEvents", () => {
+  let server: Server;
+  let url: string;
+  let received: Received[] = [];
+  let answer = 200;
+
+  beforeAll(async () => {
+    server = createServer(async (req: IncomingMessage, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      received.push({
+        contentType: req.headers["content-type"],
+        signature: req.headers["mailtrap-signature"] as string | undefined,
+        body: Buffer.concat(chunks).toString("utf8"),
+      });
+      res.writeHead(answer).end(answer === 200 ? "ok" : "nope");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  beforeEach(() => {
+    received = [];
+    answer = 200;
+  });
+
+  it("sends the spec's sending examples as one signed JSON batch by default", async () => {
+    const result = await deliverTestEvents({ url, secret });
+    expect(result.status).toBe(200);
+    expect(result.body).toBe("ok");
+    expect(received).toHaveLength(1);
+    const [delivery] = received;
+    expect(delivery?.contentType).toMatch(/^application\/json/);
+    const expected = createHmac("sha256", secret)
+      .update(delivery?.body ?? "")
+      .digest("hex");
+    expect(delivery?.signature).toBe(expected);
+    const { events } = JSON.parse(delivery?.body ?? "{}") as { events: Array<{ event: string }> };
+    expect(events.map((e) => e.event)).toEqual(exampleEvents("sending").map((e) => e.event));
+    expect(events.map((e) => e.event)).toContain("soft bounce");
+  });
+
+  it("sends JSON Lines, one event per line, when asked", async () => {
+    const result = await deliverTestEvents({ url, secret, format: "jsonlines", kind: "audit_log" });
+    expect(result.status).toBe(200);
+    const [delivery] = received;
+    const lines = (delivery?.body ?? "").split("\n").filter((line) => line !== "");
+    expect(lines.map((line) => (JSON.parse(line) as { event: string }).event)).toEqual([
+      "activity_log.user.login",
+      "activity_log.webhook.update",
+    ]);
+    expect(delivery?.signature).toBe(
+      createHmac("sha256", secret)
+        .update(delivery?.body ?? "")
+        .digest("hex"),
+    );
+  });
+
+  it("sends the events it is given and reports a failing receiver's status", async () => {
+    answer = 500;
+    const [first] = exampleEvents("sending");
+    if (!first) throw new Error("the spec has no sending example");
+    const result = await deliverTestEvents({ url, secret, events: [first] });
+    expect(result.status).toBe(500);
+    expect(result.events).toEqual([first]);
+    expect(JSON.parse(received[0]?.body ?? "{}")).toEqual({ events: [first] });
+  });
+});
+
+describe("exampleEvents", () => {
+  it("reads every example event of both deliveries from the shipped spec", () => {
+    const sending = exampleEvents("sending");
+    expect(new Set(sending.map((e) => e.event))).toEqual(
+      new Set(["delivery", "open", "click", "unsubscribe", "spam", "soft bounce", "bounce", "suspension", "reject"]),
+    );
+    expect(exampleEvents("audit_log").every((e) => e.event.startsWith("activity_log."))).toBe(true);
+  });
+
+  it("returns copies, so a test that edits one cannot change the next", () => {
+    const first = exampleEvents("sending");
+    (first[0] as { email: string }).email = "changed@example.com";
+    expect(exampleEvents("sending")[0]?.email).not.toBe("changed@example.com");
+  });
+});

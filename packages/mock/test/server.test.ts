@@ -1,0 +1,113 @@
+import { readFileSync } from "node:fs";
+import { createConnection } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type MockServer, startMockServer } from "../src/server.js";
+import { specPath } from "../src/spec.js";
+
+const auth = { "Api-Token": "test-token" };
+
+function canConnect(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: hostname, port: Number(port) });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+describe("startMockServer", () => {
+  let mock: MockServer;
+  beforeAll(async () => {
+    mock = await startMockServer();
+  });
+  afterAll(() => mock.close());
+
+  it("listens on 127.0.0.1 on a port the OS picked, ready when it resolves", async () => {
+    expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(new URL(mock.url).port).not.toBe("4010");
+    const response = await fetch(`${mock.url}/api/accounts/1/webhooks`, { headers: auth });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { data: unknown[] };
+    expect(body.data.length).toBeGreaterThan(0);
+  });
+
+  it("answers 401 without a token and accepts either auth scheme", async () => {
+    const none = await fetch(`${mock.url}/api/accounts/1/webhooks`);
+    expect(none.status).toBe(401);
+    expect(await none.json()).toEqual({ error: "Incorrect API token" });
+    const bearer = await fetch(`${mock.url}/api/accounts/1/webhooks`, {
+      headers: { Authorization: "Bearer test-token" },
+    });
+    expect(bearer.status).toBe(200);
+  });
+
+  it("validates requests: an invalid body gets 422 with the violations in sl-violations", async () => {
+    const response = await fetch(`${mock.url}/api/accounts/1/webhooks`, {
+      method: "POST",
+      headers: { ...auth, "Content-Type": "application/json" },
+      body: JSON.stringify({ webhook: { url: "not a url", webhook_type: "audit_log" } }),
+    });
+    expect(response.status).toBe(422);
+    const violations = JSON.parse(response.headers.get("sl-violations") ?? "[]") as Array<{ message: string }>;
+    expect(violations.some((v) => v.message.includes("url"))).toBe(true);
+  });
+
+  it("serves a documented status on request through Prefer", async () => {
+    const response = await fetch(`${mock.url}/api/accounts/1/webhooks/7`, {
+      headers: { ...auth, Prefer: "code=404" },
+    });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: "Not Found" });
+  });
+
+  it("serves the spec shipped in the package, identical to the repository's", () => {
+    const repoSpec = new URL("../../../spec/mailtrap-webhooks.openapi.yaml", import.meta.url);
+    expect(readFileSync(specPath, "utf8")).toBe(readFileSync(repoSpec, "utf8"));
+  });
+});
+
+describe("close", () => {
+  it("frees the port and can be called twice", async () => {
+    const mock = await startMockServer();
+    await fetch(`${mock.url}/api/accounts/1/webhooks`, { headers: auth });
+    expect(await canConnect(mock.url)).toBe(true);
+    await mock.close();
+    await mock.close();
+    expect(await canConnect(mock.url)).toBe(false);
+  });
+});
+
+describe("dynamic responses", () => {
+  it("are generated from the schemas, repeatably for one seed, with no invented fields", async () => {
+    const bodies: string[] = [];
+    for (let run = 0; run < 2; run++) {
+      const mock = await startMockServer({ dynamic: true, seed: "contract" });
+      try {
+        const response = await fetch(`${mock.url}/api/accounts/1/webhooks/3`, { headers: auth });
+        expect(response.status).toBe(200);
+        bodies.push(await response.text());
+      } finally {
+        await mock.close();
+      }
+    }
+    expect(bodies[0]).toBe(bodies[1]);
+    const body = JSON.parse(bodies[0] ?? "{}") as { data: Record<string, unknown> };
+    expect(Object.keys(body)).toEqual(["data"]);
+    expect(Object.keys(body.data).sort()).toEqual(
+      [
+        "active",
+        "domain_id",
+        "event_types",
+        "id",
+        "inbound_inbox_id",
+        "payload_format",
+        "sending_stream",
+        "url",
+        "webhook_type",
+      ].sort(),
+    );
+  });
+});
