@@ -1,3 +1,15 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-export default defineConfig({ test: { include: ["test/**/*.test.ts"] } });
+// Examples import the package by name; point that at the sources so tests need no build.
+const src = (file: string) => fileURLToPath(new URL(`./src/${file}`, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@mailtrap-webhooks\/receiver\/node$/, replacement: src("node.ts") },
+      { find: /^@mailtrap-webhooks\/receiver$/, replacement: src("index.ts") },
+    ],
+  },
+  test: { include: ["test/**/*.test.ts"] },
+});

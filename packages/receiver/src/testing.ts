@@ -1,0 +1,52 @@
+import type { PayloadFormat, WebhookEvent } from "@mailtrap-webhooks/types";
+import type { UnknownEvent } from "./parse.js";
+import { hmacSha256, normalizeSecrets, type RawBody, toBytes } from "./verify.js";
+
+/** The signature Mailtrap would send for `body`: lowercase hex HMAC-SHA256 under `secret`. */
+export async function signPayload(body: RawBody, secret: string): Promise<string> {
+  const [key] = normalizeSecrets(secret);
+  const bytes = toBytes(body);
+  if (!bytes || key === undefined)
+    throw new TypeError("signPayload: body must be a string, Uint8Array or ArrayBuffer.");
+  let hex = "";
+  for (const byte of await hmacSha256(key, bytes)) hex += byte.toString(16).padStart(2, "0");
+  return hex;
+}
+
+export interface TestDeliveryOptions {
+  /** The webhook's signing secret. */
+  secret: string;
+  /** `json` (`{"events": [...]}`, the default) or `jsonlines` (one event per line). */
+  format?: PayloadFormat;
+  /** Where the request goes. Default `http://localhost/webhooks/mailtrap`. */
+  url?: string | URL;
+}
+
+/** The body Mailtrap would send for `events` in `format`. */
+export function serializeEvents(
+  events: readonly (WebhookEvent | UnknownEvent)[],
+  format: PayloadFormat = "json",
+): string {
+  if (format === "jsonlines") return events.map((event) => `${JSON.stringify(event)}\n`).join("");
+  return JSON.stringify({ events });
+}
+
+/**
+ * A signed delivery of `events`, as Mailtrap would POST it: the right content type and a
+ * `Mailtrap-Signature` header. Hand it to your handler, or `fetch()` it to a running server.
+ */
+export async function createTestDelivery(
+  events: readonly (WebhookEvent | UnknownEvent)[],
+  options: TestDeliveryOptions,
+): Promise<Request> {
+  const format = options.format ?? "json";
+  const body = serializeEvents(events, format);
+  return new Request(options.url ?? "http://localhost/webhooks/mailtrap", {
+    method: "POST",
+    headers: {
+      "content-type": format === "jsonlines" ? "application/jsonl" : "application/json",
+      "mailtrap-signature": await signPayload(body, options.secret),
+    },
+    body,
+  });
+}
