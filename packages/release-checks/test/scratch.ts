@@ -1,0 +1,68 @@
+// Scratch repos for tests: spec variants built from the real spec, in a temp dir.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse, stringify } from "yaml";
+import { diffSpecs } from "../src/diff-spec.mjs";
+import { repoPaths } from "../src/paths.mjs";
+import type { Change } from "../src/rules.mjs";
+import { loadSpec } from "../src/spec.mjs";
+
+// biome-ignore lint/suspicious/noExplicitAny: tests poke into the parsed YAML freely
+export type Spec = Record<string, any>;
+export type Edit = (spec: Spec) => void;
+
+export interface Scratch {
+  spec: string;
+  released: string;
+  changesets: string;
+  addChangeset(name: string, bumps: Record<string, string>): void;
+  cleanup(): void;
+}
+
+const realSpecText = readFileSync(repoPaths().spec, "utf8");
+
+/** A temp repo whose released spec is the real one (optionally edited) and whose current spec is edited. */
+export function scratch(editNow: Edit = () => {}, editReleased: Edit = () => {}): Scratch {
+  const dir = mkdtempSync(join(tmpdir(), "spec-gate-"));
+  const paths = {
+    spec: join(dir, "spec.yaml"),
+    released: join(dir, "released.yaml"),
+    changesets: join(dir, ".changeset"),
+  };
+  mkdirSync(paths.changesets);
+  writeFileSync(join(paths.changesets, "README.md"), "# Changesets\n");
+  writeVariant(paths.released, editReleased);
+  writeVariant(paths.spec, (spec) => {
+    editReleased(spec);
+    editNow(spec);
+  });
+  return {
+    ...paths,
+    addChangeset(name, bumps) {
+      const lines = Object.entries(bumps).map(([pkg, bump]) => `"${pkg}": ${bump}`);
+      writeFileSync(join(paths.changesets, `${name}.md`), `---\n${lines.join("\n")}\n---\n\nA change.\n`);
+    },
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** The breaking changes an edit makes, as "rule @ location" lines. */
+export function breaksOf(editNow: Edit, editReleased?: Edit): string[] {
+  const repo = scratch(editNow, editReleased);
+  try {
+    return diffSpecs(loadSpec(repo.released), loadSpec(repo.spec)).map(line);
+  } finally {
+    repo.cleanup();
+  }
+}
+
+const line = (change: Change) => `${change.rule} @ ${change.location}`;
+
+function writeVariant(path: string, edit: Edit) {
+  const spec: Spec = parse(realSpecText);
+  edit(spec);
+  writeFileSync(path, stringify(spec));
+}
+
+export const schemas = (spec: Spec) => spec.components.schemas;
