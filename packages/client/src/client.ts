@@ -1,0 +1,145 @@
+/**
+ * The factory and the five operations. Each method checks its arguments, builds the typed
+ * openapi-fetch call, and hands it to the sender (request.ts) for timeouts and retries.
+ */
+import type {
+  CreatedWebhook,
+  CreateWebhookRequest,
+  paths,
+  UpdateWebhookRequest,
+  Webhook,
+} from "@mailtrap-webhooks/types";
+import createClient, { type Client } from "openapi-fetch";
+import { InvalidArgumentError } from "./errors.js";
+import { createSender, type RequestOptions } from "./request.js";
+import {
+  checkBaseUrl,
+  checkId,
+  checkParams,
+  checkRetries,
+  checkTimeout,
+  checkToken,
+  describe,
+} from "./validate.js";
+
+/** This package's version, sent in the User-Agent. A test keeps it equal to package.json's. */
+export const VERSION = "0.1.0";
+export const DEFAULT_BASE_URL = "https://mailtrap.io";
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_RETRIES = 2;
+
+export interface ClientOptions {
+  /** A Mailtrap API token with access to the account. */
+  apiToken: string;
+  /** The numeric id of the Mailtrap account. */
+  accountId: number;
+  /** Default `https://mailtrap.io`. */
+  baseUrl?: string | undefined;
+  /** `api-token` (default) sends `Api-Token: <token>`; `bearer` sends `Authorization: Bearer <token>`. */
+  authScheme?: "api-token" | "bearer" | undefined;
+  /** A fetch implementation; it receives a `Request`. Defaults to `globalThis.fetch`, looked up per call. */
+  fetch?: ((request: Request) => Promise<Response>) | undefined;
+  /** Milliseconds each attempt may take, body included. Default 30 000. */
+  timeoutMs?: number | undefined;
+  /** Retries after the first attempt. Default 2. */
+  maxRetries?: number | undefined;
+  /** Your app's name and version, e.g. `"billing-sync/1.4"`; sent before ours in the User-Agent. */
+  userAgent?: string | undefined;
+}
+
+export interface WebhooksClient {
+  /** Every webhook of the account (signing secrets are never included). */
+  list(options?: RequestOptions): Promise<Webhook[]>;
+  /** Creates a webhook. The result is the only place its `signing_secret` is ever returned. */
+  create(params: CreateWebhookRequest, options?: RequestOptions): Promise<CreatedWebhook>;
+  /** One webhook by id. */
+  get(webhookId: number, options?: RequestOptions): Promise<Webhook>;
+  /** Changes `url`, `active`, `payload_format`, `event_types` or `inbound_inbox_id`. */
+  update(webhookId: number, params: UpdateWebhookRequest, options?: RequestOptions): Promise<Webhook>;
+  /** Deletes a webhook and returns it as it was. */
+  delete(webhookId: number, options?: RequestOptions): Promise<Webhook>;
+  /**
+   * The underlying openapi-fetch client, with base URL, auth and User-Agent preset. It answers
+   * `{ data, error, response }` and neither throws on error statuses nor retries.
+   */
+  readonly raw: Client<paths>;
+}
+
+const COLLECTION = "/api/accounts/{account_id}/webhooks";
+const ITEM = "/api/accounts/{account_id}/webhooks/{webhook_id}";
+
+export function createWebhooksClient(options: ClientOptions): WebhooksClient {
+  if (typeof options !== "object" || options === null) {
+    throw new InvalidArgumentError("options", `options must be an object, got ${describe(options)}`);
+  }
+  const apiToken = checkToken(options.apiToken);
+  const accountId = checkId("accountId", options.accountId);
+  const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
+  const authScheme = options.authScheme ?? "api-token";
+  if (authScheme !== "api-token" && authScheme !== "bearer") {
+    throw new InvalidArgumentError(
+      "authScheme",
+      `authScheme must be "api-token" or "bearer", got ${describe(authScheme)}`,
+    );
+  }
+  const customFetch = options.fetch;
+  if (customFetch !== undefined && typeof customFetch !== "function") {
+    throw new InvalidArgumentError("fetch", `fetch must be a function, got ${describe(customFetch)}`);
+  }
+  if (options.userAgent !== undefined && typeof options.userAgent !== "string") {
+    throw new InvalidArgumentError(
+      "userAgent",
+      `userAgent must be a string, got ${describe(options.userAgent)}`,
+    );
+  }
+  const ours = `mailtrap-webhooks-client/${VERSION}`;
+  const raw = createClient<paths>({
+    baseUrl,
+    // Looked up per call so fetch mocks installed after creation still apply.
+    fetch: (request) => (customFetch ?? globalThis.fetch)(request),
+    // A redirect to another host would carry the Api-Token header along; surface it instead.
+    redirect: "manual",
+    headers: {
+      Accept: "application/json",
+      "User-Agent": options.userAgent ? `${options.userAgent} ${ours}` : ours,
+      ...(authScheme === "bearer" ? { Authorization: `Bearer ${apiToken}` } : { "Api-Token": apiToken }),
+    },
+  });
+  const send = createSender({
+    baseUrl,
+    timeoutMs: checkTimeout("timeoutMs", options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+    maxRetries: checkRetries("maxRetries", options.maxRetries ?? DEFAULT_MAX_RETRIES),
+    secrets: [apiToken],
+  });
+  const account = { account_id: accountId };
+
+  return {
+    raw,
+    async list(opts) {
+      return send("listWebhooks", "GET", opts, (init) =>
+        raw.GET(COLLECTION, { params: { path: account }, ...init }),
+      );
+    },
+    async create(params, opts) {
+      checkParams("params", params);
+      return send("createWebhook", "POST", opts, (init) =>
+        raw.POST(COLLECTION, { params: { path: account }, body: { webhook: params }, ...init }),
+      );
+    },
+    async get(webhookId, opts) {
+      const path = { ...account, webhook_id: checkId("webhookId", webhookId) };
+      return send("getWebhook", "GET", opts, (init) => raw.GET(ITEM, { params: { path }, ...init }));
+    },
+    async update(webhookId, params, opts) {
+      const path = { ...account, webhook_id: checkId("webhookId", webhookId) };
+      checkParams("params", params, { nonEmpty: true });
+      return send("updateWebhook", "PATCH", opts, (init) =>
+        raw.PATCH(ITEM, { params: { path }, body: { webhook: params }, ...init }),
+      );
+    },
+    async delete(webhookId, opts) {
+      const path = { ...account, webhook_id: checkId("webhookId", webhookId) };
+      return send("deleteWebhook", "DELETE", opts, (init) => raw.DELETE(ITEM, { params: { path }, ...init }));
+    },
+  };
+}

@@ -1,0 +1,205 @@
+/**
+ * Every error the client throws, and the one table that maps an HTTP status to its class.
+ *
+ * Messages are built only from the status, the server's short error text and our own
+ * advice. They never include request headers, so the API token cannot reach a log through
+ * them, and server text is scrubbed of the token and of anything shaped like a secret.
+ */
+import type { ValidationErrorBody } from "@mailtrap-webhooks/types";
+
+/** Root of everything this package throws, including bad arguments. */
+export class MailtrapWebhooksError extends Error {
+  override name = "MailtrapWebhooksError";
+}
+
+/** An argument failed the checks that run before any request is sent. */
+export class InvalidArgumentError extends MailtrapWebhooksError {
+  override name = "InvalidArgumentError";
+  /** The option or parameter that was wrong, e.g. `webhookId`. */
+  readonly field: string;
+
+  constructor(field: string, message: string) {
+    super(message);
+    this.field = field;
+  }
+}
+
+export interface ApiErrorInit {
+  status?: number | undefined;
+  headers?: Headers | undefined;
+  body?: unknown;
+  cause?: unknown;
+}
+
+/** A request that did not end in a usable success: an error status, a bad body, or no answer. */
+export class WebhooksApiError extends MailtrapWebhooksError {
+  override name = "WebhooksApiError";
+  /** The HTTP status, or undefined when no response arrived (connection, timeout, abort). */
+  readonly status: number | undefined;
+  /** The response headers, when a response arrived. */
+  readonly headers: Headers | undefined;
+  /** The parsed error body (JSON when the server sent JSON, else its text). */
+  readonly body: unknown;
+  /** The server's request id (`x-request-id`), worth quoting to Mailtrap support. */
+  readonly requestId: string | undefined;
+
+  constructor(message: string, init: ApiErrorInit = {}) {
+    const requestId = init.headers?.get("x-request-id") ?? init.headers?.get("request-id") ?? undefined;
+    super(requestId ? `${message} (request id ${requestId})` : message, { cause: init.cause });
+    this.status = init.status;
+    this.headers = init.headers;
+    this.body = init.body;
+    this.requestId = requestId;
+  }
+}
+
+/** 401: the token is missing, wrong or revoked. */
+export class AuthenticationError extends WebhooksApiError {
+  override name = "AuthenticationError";
+}
+
+/** 403: the token is valid but may not use this account. */
+export class PermissionDeniedError extends WebhooksApiError {
+  override name = "PermissionDeniedError";
+}
+
+/** 404: no webhook with this id in the account. */
+export class NotFoundError extends WebhooksApiError {
+  override name = "NotFoundError";
+}
+
+/** 422: the server rejected some fields; `fields` maps each field to its messages. */
+export class ValidationError extends WebhooksApiError {
+  override name = "ValidationError";
+  readonly fields: ValidationErrorBody["errors"];
+
+  constructor(message: string, init: ApiErrorInit) {
+    super(message, init);
+    this.fields = fieldMessages(init.body);
+  }
+}
+
+/** 429: too many requests. `retryAfter` is the server's wait in seconds, when it sent one. */
+export class RateLimitError extends WebhooksApiError {
+  override name = "RateLimitError";
+  readonly retryAfter: number | undefined;
+
+  constructor(message: string, init: ApiErrorInit) {
+    super(message, init);
+    this.retryAfter = retryAfterSeconds(init.headers?.get("retry-after") ?? null);
+  }
+}
+
+/** 5xx: Mailtrap failed; usually temporary. */
+export class InternalServerError extends WebhooksApiError {
+  override name = "InternalServerError";
+}
+
+/** Any other non-success status (e.g. 400, 408, 409). */
+export class UnexpectedStatusError extends WebhooksApiError {
+  override name = "UnexpectedStatusError";
+}
+
+/** A success status whose body is not the JSON the spec promises (wrong content type, bad JSON). */
+export class InvalidResponseError extends WebhooksApiError {
+  override name = "InvalidResponseError";
+}
+
+/** No response: DNS, refused or reset connection, TLS failure, or a throwing custom fetch. */
+export class ConnectionError extends WebhooksApiError {
+  override name = "ConnectionError";
+}
+
+/** No response within `timeoutMs` (per attempt). A kind of connection error, retried like one. */
+export class TimeoutError extends ConnectionError {
+  override name = "TimeoutError";
+}
+
+/** The caller's AbortSignal fired. Never retried. */
+export class UserAbortError extends WebhooksApiError {
+  override name = "UserAbortError";
+}
+
+type ErrorClass = new (message: string, init: ApiErrorInit) => WebhooksApiError;
+
+/** Status → class and advice. The only place a status code picks an error class. */
+const STATUS_TABLE: Record<number, [ErrorClass, string]> = {
+  401: [AuthenticationError, "Check apiToken, and authScheme if you changed it."],
+  403: [PermissionDeniedError, "Check accountId and that the token has access to that account."],
+  404: [NotFoundError, "Check the webhook id; list() shows the account's webhooks."],
+  422: [ValidationError, "Fix the fields named above and send again."],
+  429: [RateLimitError, "Slow down (150 requests per 10 s per token) or raise maxRetries."],
+};
+
+/** Builds the error for a non-2xx response. `secrets` are scrubbed from message and body. */
+export function errorFromResponse(
+  response: Response,
+  body: unknown,
+  secrets: readonly string[],
+): WebhooksApiError {
+  const { status, headers } = response;
+  const cleanBody = scrubDeep(body, secrets);
+  const init = { status, headers, body: cleanBody };
+  const said = serverText(cleanBody, secrets);
+  const what = `Mailtrap answered ${status}${said ? `: ${said}` : ""}.`;
+  const entry = STATUS_TABLE[status];
+  if (entry) return new entry[0](`${what} ${entry[1]}`, init);
+  if (status >= 500) return new InternalServerError(`${what} Mailtrap had a problem; try again later.`, init);
+  return new UnexpectedStatusError(`${what} This status is not part of the API; check baseUrl.`, init);
+}
+
+/** `Retry-After` as seconds from now (delta-seconds or an HTTP date); undefined if absent or unreadable. */
+export function retryAfterSeconds(header: string | null, now = Date.now()): number | undefined {
+  if (header === null || header.trim() === "") return undefined;
+  const trimmed = header.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, (date - now) / 1000);
+}
+
+const SECRET_SHAPED = /[0-9a-f]{32,}/gi;
+const SIGNING_SECRET_FIELD = /("signing_secret"\s*:\s*)"[^"]*"/g;
+
+/** Replaces the given secrets, and any long hex run (signing secrets look like that), with a marker. */
+export function scrub(text: string, secrets: readonly string[]): string {
+  let out = text.replace(SIGNING_SECRET_FIELD, '$1"[redacted]"');
+  for (const secret of secrets) if (secret.length > 0) out = out.split(secret).join("[redacted]");
+  return out.replace(SECRET_SHAPED, "[redacted]");
+}
+
+function scrubDeep(value: unknown, secrets: readonly string[]): unknown {
+  if (typeof value === "string")
+    return secrets.reduce((s, secret) => s.split(secret).join("[redacted]"), value);
+  if (Array.isArray(value)) return value.map((item) => scrubDeep(item, secrets));
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubDeep(v, secrets)]));
+  }
+  return value;
+}
+
+/** The server's own words from an error body, shortened: `error`, `errors` text, or field messages. */
+function serverText(body: unknown, secrets: readonly string[]): string {
+  if (!body || typeof body !== "object") return "";
+  // Untrusted input: read the two keys Mailtrap's error bodies use, whatever their types.
+  const { error, errors } = body as { error?: unknown; errors?: unknown };
+  let text = "";
+  if (typeof error === "string") text = error;
+  else if (typeof errors === "string") text = errors;
+  else if (errors && typeof errors === "object") {
+    text = Object.entries(fieldMessages(body))
+      .map(([field, messages]) => `${field} ${messages.join(", ")}`)
+      .join("; ");
+  }
+  const clean = scrub(text, secrets);
+  return clean.length > 300 ? `${clean.slice(0, 300)}…` : clean;
+}
+
+function fieldMessages(body: unknown): ValidationErrorBody["errors"] {
+  const errors = (body as { errors?: unknown } | null)?.errors;
+  if (!errors || typeof errors !== "object" || Array.isArray(errors)) return {};
+  const out: ValidationErrorBody["errors"] = {};
+  for (const [field, messages] of Object.entries(errors)) {
+    out[field] = Array.isArray(messages) ? messages.map(String) : [String(messages)];
+  }
+  return out;
+}

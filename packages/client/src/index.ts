@@ -1,0 +1,38 @@
+/**
+ * @mailtrap-webhooks/client: manage Mailtrap webhooks with typed errors, retries and timeouts.
+ */
+
+// The shapes users handle most, straight from the generated types (not redeclared here).
+export type {
+  CreatedWebhook,
+  CreateWebhookRequest,
+  UpdateWebhookRequest,
+  Webhook,
+} from "@mailtrap-webhooks/types";
+export {
+  type ClientOptions,
+  createWebhooksClient,
+  DEFAULT_BASE_URL,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_TIMEOUT_MS,
+  VERSION,
+  type WebhooksClient,
+} from "./client.js";
+export {
+  AuthenticationError,
+  ConnectionError,
+  InternalServerError,
+  InvalidArgumentError,
+  InvalidResponseError,
+  MailtrapWebhooksError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  TimeoutError,
+  UnexpectedStatusError,
+  UserAbortError,
+  ValidationError,
+  WebhooksApiError,
+} from "./errors.js";
+export type { RequestOptions } from "./request.js";
+export { type DelayInput, type RetryInput, retryDelay, shouldRetry } from "./retry.js";

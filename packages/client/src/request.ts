@@ -1,0 +1,172 @@
+/**
+ * One call, end to end: attempts with a fresh timeout each, retries as retry.ts decides,
+ * and the success body checked and unwrapped. Errors come out classified (errors.ts).
+ */
+import type { OperationId, ResponseBody } from "@mailtrap-webhooks/types";
+import {
+  ConnectionError,
+  errorFromResponse,
+  InvalidResponseError,
+  scrub,
+  TimeoutError,
+  UserAbortError,
+  WebhooksApiError,
+} from "./errors.js";
+import { retryDelay, shouldRetry } from "./retry.js";
+import { checkRetries, checkTimeout } from "./validate.js";
+
+/** Options for a single call; they override the client's for that call only. */
+export interface RequestOptions {
+  /** Cancels the call, including a pending retry wait. An aborted call is never retried. */
+  signal?: AbortSignal | undefined;
+  /** Milliseconds each attempt may take, body included. */
+  timeoutMs?: number | undefined;
+  /** Retries after the first attempt. */
+  maxRetries?: number | undefined;
+}
+
+/** What an openapi-fetch call answers when asked for the body as text. */
+type RawResult = { data?: string | undefined; error?: unknown; response: Response };
+type RawCall = (init: { signal: AbortSignal; parseAs: "text" }) => Promise<RawResult>;
+
+export interface SenderConfig {
+  baseUrl: string;
+  timeoutMs: number;
+  maxRetries: number;
+  /** Strings that must never appear in an error message or body (the API token). */
+  secrets: readonly string[];
+}
+
+export type Sender = <Op extends OperationId>(
+  operation: Op,
+  method: string,
+  options: RequestOptions | undefined,
+  call: RawCall,
+) => Promise<ResponseBody<Op, 200>["data"]>;
+
+export function createSender(config: SenderConfig): Sender {
+  return async (_operation, method, options = {}, call) => {
+    const timeoutMs =
+      options.timeoutMs === undefined
+        ? config.timeoutMs
+        : checkTimeout("options.timeoutMs", options.timeoutMs);
+    const maxRetries =
+      options.maxRetries === undefined
+        ? config.maxRetries
+        : checkRetries("options.maxRetries", options.maxRetries);
+    const { signal } = options;
+    for (let attempt = 0; ; attempt++) {
+      let error: WebhooksApiError;
+      try {
+        // The generic ties the unchecked JSON to the spec's 200 body for this operation.
+        return (await attemptOnce(call, config, timeoutMs, signal)) as never;
+      } catch (thrown) {
+        if (!(thrown instanceof WebhooksApiError)) throw thrown;
+        error = thrown;
+      }
+      if (!shouldRetry({ method, attempt, maxRetries, error })) throw error;
+      await sleep(retryDelay({ attempt, retryAfter: error.headers?.get("retry-after") }), signal);
+    }
+  };
+}
+
+async function attemptOnce(
+  call: RawCall,
+  config: SenderConfig,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+): Promise<unknown> {
+  if (signal?.aborted) throw userAbort(signal);
+  // A controller per attempt: each attempt gets the full timeout, and the caller's signal
+  // is linked by hand because AbortSignal.any is missing from some runtimes we support.
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const onAbort = () => controller.abort();
+  signal?.addEventListener("abort", onAbort, { once: true });
+  let result: RawResult;
+  try {
+    result = await call({ signal: controller.signal, parseAs: "text" });
+  } catch (cause) {
+    if (signal?.aborted) throw userAbort(signal);
+    if (timedOut) {
+      throw new TimeoutError(
+        `Mailtrap did not answer within ${timeoutMs} ms. Raise timeoutMs, or check the network and baseUrl.`,
+        { cause },
+      );
+    }
+    throw new ConnectionError(
+      `Could not reach ${config.baseUrl}: ${scrub(describeCause(cause), config.secrets)}. Check the network and baseUrl.`,
+      { cause },
+    );
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", onAbort);
+  }
+  const { response } = result;
+  if (!response.ok) throw errorFromResponse(response, result.error, config.secrets);
+  return unwrap(response, result.data, config.secrets);
+}
+
+/** Checks a 2xx answer is the JSON envelope the spec promises and returns its `data`. */
+function unwrap(response: Response, text: string | undefined, secrets: readonly string[]): unknown {
+  const { status, headers } = response;
+  // Kept short and scrubbed: a create response carries the signing secret.
+  const init = { status, headers, body: scrub((text ?? "").slice(0, 500), secrets) };
+  const type = headers.get("content-type") ?? "";
+  if (!/^application\/([\w.-]+\+)?json\s*(;|$)/i.test(type)) {
+    throw new InvalidResponseError(
+      `Mailtrap answered ${status} with content type ${JSON.stringify(type || "(none)")}, not JSON. ` +
+        "Check that baseUrl points at the Mailtrap API and not at a proxy or web page.",
+      init,
+    );
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text ?? "");
+  } catch {
+    throw new InvalidResponseError(
+      `Mailtrap answered ${status} with a body that is not valid JSON. Retry later; if it persists, check baseUrl.`,
+      init,
+    );
+  }
+  if (typeof parsed !== "object" || parsed === null || !("data" in parsed)) {
+    throw new InvalidResponseError(
+      `Mailtrap answered ${status} with JSON that has no "data" field. Check that baseUrl points at the Mailtrap API.`,
+      init,
+    );
+  }
+  return parsed.data;
+}
+
+function userAbort(signal: AbortSignal): UserAbortError {
+  return new UserAbortError("The call was cancelled by its AbortSignal and was not retried.", {
+    cause: signal.reason,
+  });
+}
+
+/** `fetch failed (ECONNRESET)`: the runtime's words plus the system error code when there is one. */
+function describeCause(cause: unknown): string {
+  if (!(cause instanceof Error)) return String(cause);
+  const code = (cause.cause as { code?: unknown } | undefined)?.code ?? (cause as { code?: unknown }).code;
+  return typeof code === "string" ? `${cause.message} (${code})` : cause.message;
+}
+
+/** Waits `ms`, or rejects at once with a UserAbortError when the caller aborts. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(userAbort(signal));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(userAbort(signal as AbortSignal));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}

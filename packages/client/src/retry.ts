@@ -1,0 +1,59 @@
+/**
+ * When to retry a failed attempt, and how long to wait first. Pure functions, so the
+ * policy can be read and tested on its own.
+ */
+import { ConnectionError, retryAfterSeconds, type WebhooksApiError } from "./errors.js";
+
+export interface RetryInput {
+  /** HTTP method of the request, e.g. "GET". */
+  method: string;
+  /** Retries already made (0 after the first attempt failed). */
+  attempt: number;
+  /** The most retries allowed for this call. */
+  maxRetries: number;
+  /** Why the attempt failed. */
+  error: WebhooksApiError;
+}
+
+/** True when the failed attempt should be sent again. */
+export function shouldRetry({ method, attempt, maxRetries, error }: RetryInput): boolean {
+  if (attempt >= maxRetries) return false;
+  const status = error.status;
+  // A POST that reached the server may have created the webhook; only a 429 proves it did not.
+  if (method.toUpperCase() === "POST") return status === 429;
+  // Timeouts are ConnectionErrors; user aborts are not, so they stop here.
+  if (error instanceof ConnectionError) return true;
+  return status === 408 || status === 429 || (status !== undefined && status >= 500);
+}
+
+const BASE_DELAY_MS = 500;
+const MAX_DELAY_MS = 8_000;
+/** A Retry-After beyond this is treated as a misconfiguration, not waited for. */
+const MAX_RETRY_AFTER_MS = 60_000;
+
+export interface DelayInput {
+  /** Retries already made (0 before the first retry). */
+  attempt: number;
+  /** The response's `Retry-After` header, if any. */
+  retryAfter?: string | null | undefined;
+  /** Source of jitter in [0, 1); injectable for tests. */
+  random?: () => number;
+  now?: number;
+}
+
+/**
+ * Milliseconds to wait before the next attempt: a sane `Retry-After` (0–60 s) wins;
+ * otherwise min(0.5 s × 2^attempt, 8 s) minus up to 25% jitter, so clients that failed
+ * together do not retry in lockstep.
+ */
+export function retryDelay({
+  attempt,
+  retryAfter,
+  random = Math.random,
+  now = Date.now(),
+}: DelayInput): number {
+  const seconds = retryAfterSeconds(retryAfter ?? null, now);
+  if (seconds !== undefined && seconds * 1000 <= MAX_RETRY_AFTER_MS) return seconds * 1000;
+  const backoff = Math.min(BASE_DELAY_MS * 2 ** attempt, MAX_DELAY_MS);
+  return backoff * (1 - 0.25 * random());
+}
