@@ -153,6 +153,8 @@ export function retryAfterSeconds(header: string | null, now = Date.now()): numb
   if (header === null || header.trim() === "") return undefined;
   const trimmed = header.trim();
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
+  // Only an HTTP date (it starts with a weekday name); Date.parse would take "-5" as a year.
+  if (!/^[a-z]{3},/i.test(trimmed)) return undefined;
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, (date - now) / 1000);
 }

@@ -1,0 +1,174 @@
+import { inspect } from "node:util";
+import { describe, expect, it } from "vitest";
+import {
+  AuthenticationError,
+  createWebhooksClient,
+  InternalServerError,
+  InvalidResponseError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnexpectedStatusError,
+  ValidationError,
+  WebhooksApiError,
+} from "../../src/index.js";
+import { created, fakeFetch, json, rejectionOf, SECRET, TOKEN } from "../helpers/fixtures.js";
+
+/** A client whose every request is answered by `response`, with retries off. */
+function answering(response: () => Response) {
+  const fake = fakeFetch(() => response());
+  const client = createWebhooksClient({ apiToken: TOKEN, accountId: 1, fetch: fake.fetch, maxRetries: 0 });
+  return { client, seen: fake.seen };
+}
+
+describe("each error status maps to its class with the parsed body", () => {
+  const cases = [
+    [401, { error: "Incorrect API token" }, AuthenticationError, "Check apiToken"],
+    [403, { errors: "Account access forbidden" }, PermissionDeniedError, "Check accountId"],
+    [404, { error: "Not Found" }, NotFoundError, "Check the webhook id"],
+    [422, { errors: { url: ["is invalid"] } }, ValidationError, "Fix the fields"],
+    [429, { errors: "Rate limit exceeded" }, RateLimitError, "Slow down"],
+    [400, { error: "Bad request" }, UnexpectedStatusError, "not part of the API"],
+    [409, { error: "Conflict" }, UnexpectedStatusError, "not part of the API"],
+    [500, { error: "Internal error" }, InternalServerError, "try again later"],
+    [503, { error: "Unavailable" }, InternalServerError, "try again later"],
+  ] as const;
+
+  it.each(cases)("%i", async (status, body, ErrorClass, advice) => {
+    const { client } = answering(() => json(body, status, { "x-request-id": "req-123" }));
+    const error = await rejectionOf(client.get(5));
+    expect(error).toBeInstanceOf(ErrorClass);
+    expect(error).toBeInstanceOf(WebhooksApiError);
+    const apiError = error as WebhooksApiError;
+    expect(apiError.status).toBe(status);
+    expect(apiError.body).toEqual(body);
+    expect(apiError.headers?.get("x-request-id")).toBe("req-123");
+    expect(apiError.requestId).toBe("req-123");
+    expect(apiError.message).toContain(`Mailtrap answered ${status}`);
+    expect(apiError.message).toContain(advice);
+    expect(apiError.message).toContain("(request id req-123)");
+    expect(apiError.name).toBe(ErrorClass.name);
+  });
+
+  it("quotes the server's words: error, errors text, or the field messages", async () => {
+    const unauthorized = await rejectionOf(
+      answering(() => json({ error: "Incorrect API token" }, 401)).client.list(),
+    );
+    expect(unauthorized.message).toContain("Mailtrap answered 401: Incorrect API token.");
+    const forbidden = await rejectionOf(
+      answering(() => json({ errors: "Account access forbidden" }, 403)).client.list(),
+    );
+    expect(forbidden.message).toContain("Mailtrap answered 403: Account access forbidden.");
+  });
+
+  it("422 exposes the field → messages map and names the fields in the message", async () => {
+    const body = { errors: { url: ["can't be blank", "is invalid"], sending_stream: ["can't be blank"] } };
+    const { client } = answering(() => json(body, 422));
+    const error = await rejectionOf(client.update(1, { url: "x" }));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fields).toEqual(body.errors);
+    expect(error.message).toContain("url can't be blank, is invalid; sending_stream can't be blank");
+  });
+
+  it("422 with a body not shaped like Mailtrap's still gives an (empty) field map", async () => {
+    const { client } = answering(() => json({ title: "Invalid request" }, 422));
+    const error = (await rejectionOf(client.list())) as ValidationError;
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.fields).toEqual({});
+  });
+
+  it("429 exposes retryAfter in seconds, from seconds or an HTTP date", async () => {
+    const seconds = await rejectionOf(
+      answering(() => json({ errors: "Rate limit exceeded" }, 429, { "retry-after": "12" })).client.list(),
+    );
+    expect((seconds as RateLimitError).retryAfter).toBe(12);
+    const date = new Date(Date.now() + 30_000).toUTCString();
+    const dated = await rejectionOf(answering(() => json({}, 429, { "retry-after": date })).client.list());
+    expect((dated as RateLimitError).retryAfter).toBeGreaterThan(25);
+    expect((dated as RateLimitError).retryAfter).toBeLessThanOrEqual(30);
+    const none = await rejectionOf(answering(() => json({}, 429)).client.list());
+    expect((none as RateLimitError).retryAfter).toBeUndefined();
+  });
+
+  it("keeps a non-JSON error body as text", async () => {
+    const { client } = answering(
+      () =>
+        new Response("<html>Bad gateway</html>", { status: 502, headers: { "content-type": "text/html" } }),
+    );
+    const error = (await rejectionOf(client.list())) as InternalServerError;
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error.body).toBe("<html>Bad gateway</html>");
+    expect(error.message).toBe("Mailtrap answered 502. Mailtrap had a problem; try again later.");
+  });
+});
+
+describe("success bodies that break the contract", () => {
+  it.each([
+    ["text/html", "<html>hi</html>", 'content type "text/html"'],
+    ["", '{"data":[]}', 'content type "(none)"'],
+    ["application/json", "{not json", "not valid JSON"],
+    ["application/json", "", "not valid JSON"],
+    ["application/json", '{"webhooks":[]}', 'no "data" field'],
+  ])("%s %s → InvalidResponseError", async (type, text, detail) => {
+    const headers: Record<string, string> = type ? { "content-type": type } : {};
+    const { client } = answering(() => {
+      const response = new Response(text, { status: 200, headers });
+      if (!type) response.headers.delete("content-type");
+      return response;
+    });
+    const error = await rejectionOf(client.list());
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as InvalidResponseError).status).toBe(200);
+    expect(error.message).toContain(detail);
+  });
+
+  it("accepts application/problem-style +json and charset parameters", async () => {
+    const { client } = answering(
+      () =>
+        new Response('{"data":[]}', {
+          headers: { "content-type": "application/vnd.api+json; charset=utf-8" },
+        }),
+    );
+    await expect(client.list()).resolves.toEqual([]);
+  });
+});
+
+describe("secrets never leak into errors", () => {
+  it("scrubs a token the server echoes back from message and body", async () => {
+    const { client } = answering(() =>
+      json({ error: `Incorrect API token ${TOKEN}`, errors: { base: [`token ${TOKEN} revoked`] } }, 401),
+    );
+    const error = (await rejectionOf(client.list())) as AuthenticationError;
+    expect(error.message).toContain("Incorrect API token [redacted]");
+    expect(error.message).not.toContain(TOKEN);
+    expect(JSON.stringify(error.body)).not.toContain(TOKEN);
+    expect(inspect(error, { depth: 10 })).not.toContain(TOKEN);
+  });
+
+  it("scrubs the token from 422 field messages", async () => {
+    const { client } = answering(() =>
+      json({ errors: { url: [`is invalid: https://x.test/?t=${TOKEN}`] } }, 422),
+    );
+    const error = (await rejectionOf(
+      client.create({ url: "x", webhook_type: "audit_log" }),
+    )) as ValidationError;
+    expect(error.message).toContain("url is invalid: https://x.test/?t=[redacted]");
+    expect(inspect(error, { depth: 10 })).not.toContain(TOKEN);
+  });
+
+  it("keeps a created webhook's signing secret out of an invalid-response error", async () => {
+    const { client } = answering(
+      () => new Response(JSON.stringify({ data: created }), { headers: { "content-type": "text/plain" } }),
+    );
+    const error = await rejectionOf(client.create({ url: "https://x.test", webhook_type: "audit_log" }));
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(inspect(error, { depth: 10 })).not.toContain(SECRET);
+    expect(JSON.stringify((error as InvalidResponseError).body)).not.toContain(SECRET);
+  });
+
+  it("keeps a secret-shaped hex string in a server message out of the message", async () => {
+    const { client } = answering(() => json({ error: `secret ${SECRET} is wrong` }, 400));
+    const error = await rejectionOf(client.list());
+    expect(error.message).not.toContain(SECRET);
+  });
+});

@@ -1,0 +1,110 @@
+import { describe, expect, it, vi } from "vitest";
+import { createWebhooksClient, InvalidArgumentError, MailtrapWebhooksError } from "../../src/index.js";
+import { json, rejectionOf, TOKEN, webhook } from "../helpers/fixtures.js";
+
+function setup() {
+  const fetch = vi.fn(async () => json({ data: webhook }));
+  const client = createWebhooksClient({ apiToken: TOKEN, accountId: 1, fetch });
+  return { client, fetch };
+}
+
+/** Calls `create` with options a JavaScript caller (or a cast) could pass. */
+function create(options: Record<string, unknown>) {
+  return createWebhooksClient(options as unknown as Parameters<typeof createWebhooksClient>[0]);
+}
+
+describe("client options", () => {
+  it.each([
+    [{ accountId: 1 }, "apiToken", "apiToken must be a non-empty string, got undefined"],
+    [{ apiToken: "", accountId: 1 }, "apiToken", "got a blank string"],
+    [{ apiToken: "   ", accountId: 1 }, "apiToken", "got a blank string"],
+    [{ apiToken: 123, accountId: 1 }, "apiToken", "got number"],
+    [{ apiToken: "abc\n", accountId: 1 }, "apiToken", "stray space or newline"],
+    [{ apiToken: TOKEN }, "accountId", "accountId must be a positive integer, got undefined"],
+    [{ apiToken: TOKEN, accountId: "42" }, "accountId", 'got string "42" (convert it with Number() first)'],
+    [{ apiToken: TOKEN, accountId: 0 }, "accountId", "got number 0"],
+    [{ apiToken: TOKEN, accountId: 1.5 }, "accountId", "got number 1.5"],
+    [{ apiToken: TOKEN, accountId: 2 ** 53 }, "accountId", "got number"],
+    [{ apiToken: TOKEN, accountId: 1, baseUrl: "mailtrap.io" }, "baseUrl", 'got string "mailtrap.io"'],
+    [{ apiToken: TOKEN, accountId: 1, authScheme: "basic" }, "authScheme", 'got string "basic"'],
+    [{ apiToken: TOKEN, accountId: 1, timeoutMs: 0 }, "timeoutMs", "got number 0"],
+    [{ apiToken: TOKEN, accountId: 1, maxRetries: -1 }, "maxRetries", "got number -1"],
+    [{ apiToken: TOKEN, accountId: 1, fetch: "fetch" }, "fetch", 'got string "fetch"'],
+  ])("rejects %o naming %s", (options, field, message) => {
+    let error: unknown;
+    try {
+      create(options);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(error).toBeInstanceOf(MailtrapWebhooksError);
+    expect((error as InvalidArgumentError).field).toBe(field);
+    expect((error as Error).message).toContain(field);
+    expect((error as Error).message).toContain(message);
+  });
+
+  it("never prints the token value, even a malformed one", () => {
+    const token = "secret-token-with newline\n";
+    expect(() => create({ apiToken: token, accountId: 1 })).toThrow(InvalidArgumentError);
+    try {
+      create({ apiToken: token, accountId: 1 });
+    } catch (error) {
+      expect((error as Error).message).not.toContain("secret-token");
+    }
+  });
+});
+
+describe("method arguments are checked before any request", () => {
+  it.each([
+    ["get", (c: ReturnType<typeof setup>["client"]) => c.get("abc" as unknown as number), 'got string "abc"'],
+    ["get", (c: ReturnType<typeof setup>["client"]) => c.get(0), "got number 0"],
+    ["delete", (c: ReturnType<typeof setup>["client"]) => c.delete(-3), "got number -3"],
+    [
+      "update",
+      (c: ReturnType<typeof setup>["client"]) => c.update(Number.NaN, { active: true }),
+      "got number NaN",
+    ],
+  ])("%s rejects a bad webhookId", async (_name, call, detail) => {
+    const { client, fetch } = setup();
+    const error = await rejectionOf(call(client));
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(error.message).toContain(`webhookId must be a positive integer, ${detail}`);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("update rejects an empty change, including one of only undefined values", async () => {
+    const { client, fetch } = setup();
+    for (const params of [{}, { active: undefined }]) {
+      const error = await rejectionOf(client.update(1, params));
+      expect(error).toBeInstanceOf(InvalidArgumentError);
+      expect((error as InvalidArgumentError).field).toBe("params");
+      expect(error.message).toContain("at least one field");
+    }
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("create rejects a non-object", async () => {
+    const { client, fetch } = setup();
+    const error = await rejectionOf(client.create(null as never));
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(error.message).toBe("params must be an object, got null");
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("rejects bad per-call timeoutMs and maxRetries", async () => {
+    const { client, fetch } = setup();
+    await expect(client.list({ timeoutMs: -1 })).rejects.toThrow(
+      "options.timeoutMs must be a positive number",
+    );
+    await expect(client.list({ maxRetries: 1.5 })).rejects.toThrow("options.maxRetries must be an integer");
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("returns a rejected promise rather than throwing synchronously", () => {
+    const { client } = setup();
+    const result = client.get(0);
+    expect(result).toBeInstanceOf(Promise);
+    return expect(result).rejects.toBeInstanceOf(InvalidArgumentError);
+  });
+});
