@@ -20,9 +20,9 @@ export interface Scratch {
   cleanup(): void;
 }
 
-const realSpecText = readFileSync(repoPaths().spec, "utf8");
+const realSpec: Spec = parse(readFileSync(repoPaths().spec, "utf8"));
 
-/** A temp repo whose released spec is the real one (optionally edited) and whose current spec is edited. */
+/** A temp repo; the released and the current spec are each the real spec plus their own edit. */
 export function scratch(editNow: Edit = () => {}, editReleased: Edit = () => {}): Scratch {
   const dir = mkdtempSync(join(tmpdir(), "spec-gate-"));
   const paths = {
@@ -33,10 +33,7 @@ export function scratch(editNow: Edit = () => {}, editReleased: Edit = () => {})
   mkdirSync(paths.changesets);
   writeFileSync(join(paths.changesets, "README.md"), "# Changesets\n");
   writeVariant(paths.released, editReleased);
-  writeVariant(paths.spec, (spec) => {
-    editReleased(spec);
-    editNow(spec);
-  });
+  writeVariant(paths.spec, editNow);
   return {
     ...paths,
     addChangeset(name, bumps) {
@@ -60,7 +57,7 @@ export function breaksOf(editNow: Edit, editReleased?: Edit): string[] {
 const line = (change: Change) => `${change.rule} @ ${change.location}`;
 
 function writeVariant(path: string, edit: Edit) {
-  const spec: Spec = parse(realSpecText);
+  const spec = structuredClone(realSpec);
   edit(spec);
   writeFileSync(path, stringify(spec));
 }
