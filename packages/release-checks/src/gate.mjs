@@ -36,12 +36,16 @@ function format(breaking, missingMajor) {
     `Spec gate FAILED: ${count} since the last release and no major changeset for ${missingMajor.join(" and ")}.`,
     "",
   ];
-  breaking.forEach((change, index) => {
-    lines.push(`${index + 1}. [${change.rule}] ${change.location}: ${change.detail}`);
-    lines.push(`   What to do: ${HINTS[change.rule] ?? "Undo the change or ship it in a major release."}`);
-  });
+  // Grouped by rule, so a shared schema used in many places states its hint once.
+  /** @type {Map<string, Change[]>} */
+  const byRule = new Map();
+  for (const change of breaking) byRule.set(change.rule, [...(byRule.get(change.rule) ?? []), change]);
+  for (const [rule, changes] of byRule) {
+    lines.push(`[${rule}] ${changes.length}×`);
+    for (const change of changes) lines.push(`  - ${change.location}: ${change.detail}`);
+    lines.push(`  What to do: ${HINTS[rule] ?? "Undo the change or ship it in a major release."}`, "");
+  }
   lines.push(
-    "",
     "If the break is intended: run `pnpm changeset`, choose major for",
     `${MUST_BE_MAJOR.join(" and ")}, and describe the migration in the summary.`,
   );

@@ -49,7 +49,7 @@ describe("runGate", () => {
     expect(result.ok).toBe(false);
     expect(result.missingMajor).toEqual([TYPES, CLIENT]);
     expect(result.report).toContain(
-      "1. [property-removed] GET /api/accounts/{account_id}/webhooks › response 200 (application/json) › data[].url: is no longer sent",
+      "[property-removed] 5×\n  - GET /api/accounts/{account_id}/webhooks › response 200 (application/json) › data[].url: is no longer sent\n",
     );
     expect(result.report).toContain("What to do: Keep the field and mark it `deprecated: true`");
   });
