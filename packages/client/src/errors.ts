@@ -161,17 +161,28 @@ export function retryAfterSeconds(header: string | null, now = Date.now()): numb
 
 const SECRET_SHAPED = /[0-9a-f]{32,}/gi;
 const SIGNING_SECRET_FIELD = /("signing_secret"\s*:\s*)"[^"]*"/g;
+/**
+ * Real Mailtrap tokens are 32 hex characters. Placeholder tokens used with mocks ("t",
+ * "any") are too short to be worth hiding, and scrubbing them would mangle every message.
+ */
+const MIN_SCRUB_LENGTH = 8;
 
 /** Replaces the given secrets, and any long hex run (signing secrets look like that), with a marker. */
 export function scrub(text: string, secrets: readonly string[]): string {
-  let out = text.replace(SIGNING_SECRET_FIELD, '$1"[redacted]"');
-  for (const secret of secrets) if (secret.length > 0) out = out.split(secret).join("[redacted]");
+  const out = scrubExact(text.replace(SIGNING_SECRET_FIELD, '$1"[redacted]"'), secrets);
   return out.replace(SECRET_SHAPED, "[redacted]");
 }
 
+function scrubExact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret.length >= MIN_SCRUB_LENGTH) out = out.split(secret).join("[redacted]");
+  }
+  return out;
+}
+
 function scrubDeep(value: unknown, secrets: readonly string[]): unknown {
-  if (typeof value === "string")
-    return secrets.reduce((s, secret) => s.split(secret).join("[redacted]"), value);
+  if (typeof value === "string") return scrubExact(value, secrets);
   if (Array.isArray(value)) return value.map((item) => scrubDeep(item, secrets));
   if (value && typeof value === "object") {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubDeep(v, secrets)]));

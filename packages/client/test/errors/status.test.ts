@@ -166,6 +166,13 @@ describe("secrets never leak into errors", () => {
     expect(JSON.stringify((error as InvalidResponseError).body)).not.toContain(SECRET);
   });
 
+  it("leaves messages intact when the token is a short placeholder (as with mocks)", async () => {
+    const fake = fakeFetch(() => json({ errors: { url: ["can't be blank"] } }, 422));
+    const client = createWebhooksClient({ apiToken: "t", accountId: 1, fetch: fake.fetch });
+    const error = await rejectionOf(client.update(1, { url: "" }));
+    expect(error.message).toContain("url can't be blank");
+  });
+
   it("keeps a secret-shaped hex string in a server message out of the message", async () => {
     const { client } = answering(() => json({ error: `secret ${SECRET} is wrong` }, 400));
     const error = await rejectionOf(client.list());
