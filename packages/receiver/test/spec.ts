@@ -6,8 +6,11 @@ interface Spec {
   components: { examples: Record<string, { value: unknown }> };
 }
 
+let cached: Record<string, unknown> | undefined;
+
 /** `components.examples` of the repository's spec, by name. */
 export function specExamples(): Record<string, unknown> {
+  if (cached) return cached;
   const text = readFileSync(new URL("../../../spec/mailtrap-webhooks.openapi.yaml", import.meta.url), "utf8");
   const spec = parse(text) as Spec;
   return Object.fromEntries(

@@ -1,0 +1,69 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import ts from "typescript";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { knownAnswer } from "../fixtures.js";
+
+const root = new URL("../../", import.meta.url);
+const readme = readFileSync(new URL("README.md", root), "utf8");
+const exampleDir = new URL("examples/", root);
+const exampleFiles = readdirSync(exampleDir).filter((name) => name.endsWith(".ts"));
+const examples = exampleFiles.map((name) => ({
+  name,
+  text: readFileSync(new URL(name, exampleDir), "utf8"),
+}));
+const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? "");
+
+describe("README code blocks", () => {
+  it("has the framework recipes", () => {
+    expect(blocks.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(
+    blocks.map((block) => [
+      block.split("\n").find((line) => line.trim() !== "" && !line.startsWith("import")) ?? "",
+      block,
+    ]),
+  )("block starting %s appears verbatim in an example file", (_first, block) => {
+    expect(examples.some(({ text }) => text.includes(block))).toBe(true);
+  });
+});
+
+describe("examples", () => {
+  // The same check as `tsc`, run here so a drifting example fails the test suite too.
+  it("type-check", () => {
+    const configPath = fileURLToPath(new URL("tsconfig.json", root));
+    const config = ts.getParsedCommandLineOfConfigFile(
+      configPath,
+      {},
+      {
+        ...ts.sys,
+        onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+          throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+        },
+      },
+    );
+    if (!config) throw new Error("tsconfig.json did not parse");
+    const files = exampleFiles.map((name) => fileURLToPath(new URL(name, exampleDir)));
+    expect(files.every((file) => config.fileNames.includes(file))).toBe(true);
+    const program = ts.createProgram(files, config.options);
+    const messages = ts
+      .getPreEmitDiagnostics(program)
+      .map((d) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+    expect(messages).toEqual([]);
+  }, 30_000);
+
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
+  });
+
+  it("the Next.js route and the testing recipe handle a signed delivery", async () => {
+    vi.stubEnv("MAILTRAP_WEBHOOK_SECRET", knownAnswer.secret);
+    const route = await import("../../examples/next-route.js");
+    const { deliverBounce } = await import("../../examples/testing.js");
+    expect(await deliverBounce(knownAnswer.secret)).toBe(200);
+    expect(route.suppressed).toEqual(["nobody@example.org (bounce)"]);
+    expect(await deliverBounce("0".repeat(32))).toBe(401);
+  });
+});
