@@ -1,0 +1,244 @@
+// 1. Client overhead: the five operations against a local server in another process, through
+// bare fetch, raw openapi-fetch, our client and the official `mailtrap` client.
+import { fork } from "node:child_process";
+import { createWebhooksClient } from "@mailtrap-webhooks/client";
+import { MailtrapClient } from "mailtrap";
+import createClient from "openapi-fetch";
+import { requestBodies } from "./fixtures.mjs";
+import { calibrate, interleaved, now, summarize } from "./stats.mjs";
+
+const TOKEN = "0123456789abcdef0123456789abcdef";
+const ACCOUNT = 1;
+const WEBHOOK = 8127;
+const COLLECTION = "/api/accounts/{account_id}/webhooks";
+const ITEM = "/api/accounts/{account_id}/webhooks/{webhook_id}";
+export const CONCURRENCY = 16;
+
+export const CLIENTS = /** @type {const} */ ([
+  ["fetch", "bare fetch"],
+  ["openapi-fetch", "raw openapi-fetch"],
+  ["ours", "@mailtrap-webhooks/client"],
+  ["mailtrap", "mailtrap (official) webhooks"],
+]);
+
+/** @typedef {(typeof CLIENTS)[number][0]} ClientKey */
+/** @typedef {[() => Promise<unknown>, () => Promise<unknown>, () => Promise<unknown>, () => Promise<unknown>, () => Promise<unknown>]} Ops */
+
+/** Starts the server process and resolves with its base URL and a stop function. */
+export function startServer() {
+  const child = fork(new URL("./server.mjs", import.meta.url), [], {
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  return /** @type {Promise<{ baseUrl: string, stop: () => Promise<void> }>} */ (
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        child.kill();
+        reject(new Error("The benchmark server did not start within 20 s"));
+      }, 20_000);
+      child.once("error", reject);
+      child.once("exit", (code) => reject(new Error(`The benchmark server exited early (${code})`)));
+      child.on("message", (message) => {
+        const m = /** @type {{ type: string, port: number }} */ (message);
+        if (m.type !== "listening") return;
+        clearTimeout(timer);
+        child.removeAllListeners("exit");
+        resolve({
+          baseUrl: `http://127.0.0.1:${m.port}`,
+          stop: () =>
+            new Promise((done) => {
+              if (child.exitCode !== null) return done();
+              const kill = setTimeout(() => child.kill("SIGKILL"), 2_000);
+              child.once("exit", () => {
+                clearTimeout(kill);
+                done();
+              });
+              child.send({ type: "stop" });
+            }),
+        });
+      });
+    })
+  );
+}
+
+/** @param {Response} res */
+async function json(res) {
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return res.json();
+}
+
+/**
+ * The five operations for each client, each resolving with the unwrapped `data`.
+ * @param {string} baseUrl
+ * @returns {Record<ClientKey, Ops>}
+ */
+export function makeClients(baseUrl) {
+  const { create, update } = requestBodies();
+  const createBody = JSON.stringify({ webhook: create });
+  const updateBody = JSON.stringify({ webhook: update });
+
+  // Bare fetch: what a careful user writes by hand.
+  const headers = { accept: "application/json", "api-token": TOKEN };
+  const withBody = { ...headers, "content-type": "application/json" };
+  const collection = `${baseUrl}/api/accounts/${ACCOUNT}/webhooks`;
+  const item = `${collection}/${WEBHOOK}`;
+  /** @type {Ops} */
+  const bare = [
+    async () => (await json(await fetch(collection, { headers }))).data,
+    async () =>
+      (await json(await fetch(collection, { method: "POST", headers: withBody, body: createBody }))).data,
+    async () => (await json(await fetch(item, { headers }))).data,
+    async () => (await json(await fetch(item, { method: "PATCH", headers: withBody, body: updateBody }))).data,
+    async () => (await json(await fetch(item, { method: "DELETE", headers }))).data,
+  ];
+
+  // openapi-fetch with the generated paths: the layer our client is built on.
+  /** @type {import("openapi-fetch").Client<import("@mailtrap-webhooks/types").paths>} */
+  const raw = createClient({ baseUrl, headers: { Accept: "application/json", "Api-Token": TOKEN } });
+  const account = { account_id: ACCOUNT };
+  const itemPath = { account_id: ACCOUNT, webhook_id: WEBHOOK };
+  /** @param {{ data?: { data: unknown }, error?: unknown, response: Response }} r */
+  const unwrap = (r) => {
+    if (!r.response.ok || !r.data) throw new Error(`HTTP ${r.response.status}`);
+    return r.data.data;
+  };
+  /** @type {Ops} */
+  const openapi = [
+    async () => unwrap(await raw.GET(COLLECTION, { params: { path: account } })),
+    async () =>
+      unwrap(
+        await raw.POST(COLLECTION, {
+          params: { path: account },
+          body: /** @type {any} */ ({ webhook: create }),
+        }),
+      ),
+    async () => unwrap(await raw.GET(ITEM, { params: { path: itemPath } })),
+    async () =>
+      unwrap(await raw.PATCH(ITEM, { params: { path: itemPath }, body: /** @type {any} */ ({ webhook: update }) })),
+    async () => unwrap(await raw.DELETE(ITEM, { params: { path: itemPath } })),
+  ];
+
+  const client = createWebhooksClient({ apiToken: TOKEN, accountId: ACCOUNT, baseUrl });
+  /** @type {Ops} */
+  const ours = [
+    () => client.list(),
+    () => client.create(/** @type {any} */ (create)),
+    () => client.get(WEBHOOK),
+    () => client.update(WEBHOOK, update),
+    () => client.delete(WEBHOOK),
+  ];
+
+  // The official client builds absolute https://mailtrap.io URLs in its Webhooks resource
+  // (from a module-level constant), so axios's baseURL cannot redirect it. A synchronous
+  // request interceptor on its own axios instance swaps the origin; nothing else changes.
+  const official = new MailtrapClient({ token: TOKEN, accountId: ACCOUNT });
+  const instance = /** @type {import("axios").AxiosInstance} */ (official["axios"]);
+  instance.interceptors.request.use(
+    (config) => {
+      if (config.url?.startsWith("https://mailtrap.io/")) {
+        config.url = baseUrl + config.url.slice("https://mailtrap.io".length);
+      }
+      return config;
+    },
+    null,
+    { synchronous: true },
+  );
+  const webhooks = official.webhooks;
+  /** @param {unknown} r */
+  const data = (r) => /** @type {{ data: unknown }} */ (r).data;
+  /** @type {Ops} */
+  const mailtrap = [
+    async () => data(await webhooks.getList()),
+    async () => data(await webhooks.create(/** @type {any} */ (create))),
+    async () => data(await webhooks.get(WEBHOOK)),
+    async () => data(await webhooks.update(WEBHOOK, /** @type {any} */ (update))),
+    async () => data(await webhooks.delete(WEBHOOK)),
+  ];
+
+  return { fetch: bare, "openapi-fetch": openapi, ours, mailtrap };
+}
+
+/** Every client must answer the same data, or the comparison means nothing. @param {Ops} ops */
+async function check(ops, /** @type {string} */ name) {
+  const [list, created, got, updated, deleted] = await Promise.all(ops.map((op) => op()));
+  const ok =
+    Array.isArray(list) &&
+    list.length === 4 &&
+    typeof (/** @type {any} */ (created).signing_secret) === "string" &&
+    /** @type {any} */ (got).id === WEBHOOK &&
+    /** @type {any} */ (updated).id === WEBHOOK &&
+    /** @type {any} */ (deleted).id === WEBHOOK;
+  if (!ok) throw new Error(`${name} did not return the expected webhook data`);
+}
+
+/** @param {Ops} ops @param {number} calls */
+async function sequential(ops, calls) {
+  const t0 = now();
+  for (let i = 0; i < calls; i++) await /** @type {() => Promise<unknown>} */ (ops[i % 5])();
+  return now() - t0;
+}
+
+/** @param {Ops} ops @param {number} calls */
+async function concurrent(ops, calls) {
+  let next = 0;
+  const worker = async () => {
+    while (next < calls) {
+      const i = next++;
+      await /** @type {() => Promise<unknown>} */ (ops[i % 5])();
+    }
+  };
+  const t0 = now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return now() - t0;
+}
+
+/**
+ * @param {{ rounds: number, warmup: number, roundMs: number, smoke: boolean }} options
+ */
+export async function benchClients({ rounds, warmup, roundMs, smoke }) {
+  const server = await startServer();
+  try {
+    const clients = makeClients(server.baseUrl);
+    for (const [key, label] of CLIENTS) await check(clients[key], label);
+    /** @type {Record<string, any>} */
+    const results = {};
+    for (const [mode, runner] of /** @type {const} */ ([
+      ["sequential", sequential],
+      ["concurrent", concurrent],
+    ])) {
+      // One iteration count for all clients (from the slowest), so each does the same calls.
+      const counts = [];
+      for (const [key] of CLIENTS) {
+        const ops = clients[key];
+        counts.push(await calibrate((n) => runner(ops, n), roundMs, smoke ? 5 : 20, smoke ? 40 : 20_000));
+      }
+      const iterations = Math.max(5, Math.min(...counts));
+      const { perOp, ratios } = await interleaved(
+        CLIENTS.map(([key]) => ({ key, iterations, run: (/** @type {number} */ n) => runner(clients[key], n) })),
+        rounds,
+        warmup,
+        "fetch",
+      );
+      const official = perOp.mailtrap ?? [];
+      results[mode] = {
+        iterations,
+        // Our throughput over the official client's, paired per round.
+        oursVsOfficial: summarize((perOp.ours ?? []).map((t, i) => (official[i] ?? Number.NaN) / t)),
+        clients: Object.fromEntries(
+          CLIENTS.map(([key, label]) => [
+            key,
+            {
+              label,
+              // microseconds per call, and calls per second per round
+              usPerCall: summarize((perOp[key] ?? []).map((ms) => ms * 1000)),
+              callsPerSec: summarize((perOp[key] ?? []).map((ms) => 1000 / ms)),
+              ratio: summarize(ratios[key] ?? []),
+            },
+          ]),
+        ),
+      };
+    }
+    return results;
+  } finally {
+    await server.stop();
+  }
+}

@@ -1,0 +1,81 @@
+// The issue's targets, checked against measured results. A miss is reported, never hidden.
+
+/** @param {any} r results */
+export function evaluateTargets(r) {
+  /** @type {{ id: string, target: string, measured: string, value: number, limit: number, met: boolean }[]} */
+  const rows = [];
+  /** @param {string} id @param {string} target @param {number} value @param {number} limit @param {"<=" | ">="} op @param {string} measured */
+  const add = (id, target, value, limit, op, measured) =>
+    rows.push({ id, target, measured, value, limit, met: op === "<=" ? value <= limit : value >= limit });
+  const x = (/** @type {number} */ v) => `${v.toFixed(2)}×`;
+  for (const [mode, label] of [
+    ["sequential", "sequential"],
+    ["concurrent", "16 concurrent"],
+  ]) {
+    const s = r.client?.[mode];
+    if (!s) continue;
+    const ratio = s.clients.ours.ratio;
+    add(
+      `client-vs-fetch-${mode}`,
+      `client time per call ≤ 1.10× bare fetch (${label})`,
+      ratio.median,
+      1.1,
+      "<=",
+      `${x(ratio.median)} (${x(ratio.min)}–${x(ratio.max)})`,
+    );
+  }
+  for (const [mode, label] of [
+    ["sequential", "sequential"],
+    ["concurrent", "16 concurrent"],
+  ]) {
+    const s = r.client?.[mode];
+    if (!s) continue;
+    const v = s.oursVsOfficial;
+    add(
+      `client-vs-official-${mode}`,
+      `client throughput ≥ 1.1× official client (${label})`,
+      v.median,
+      1.1,
+      ">=",
+      `${x(v.median)} (${x(v.min)}–${x(v.max)})`,
+    );
+  }
+  const verify = r.verify?.["1 KB"]?.verifiers.ours.ratio;
+  if (verify) {
+    add(
+      "verify-1kb",
+      "verifySignature ≤ 1.3× raw createHmac at 1 KB",
+      verify.median,
+      1.3,
+      "<=",
+      `${x(verify.median)} (${x(verify.min)}–${x(verify.max)})`,
+    );
+  }
+  for (const [format, label] of [
+    ["json", "JSON"],
+    ["jsonlines", "JSON Lines"],
+  ]) {
+    const p = r.parse?.[format]?.ours.ratio;
+    if (!p) continue;
+    add(
+      `parse-${format}`,
+      `parseEvents ≤ 1.2× JSON.parse (${label}, 500 events)`,
+      p.median,
+      1.2,
+      "<=",
+      `${x(p.median)} (${x(p.min)}–${x(p.max)})`,
+    );
+  }
+  const client = r.size?.client;
+  if (client && !client.error) {
+    add(
+      "client-size",
+      "client entry ≤ 5 kB min+gzip, openapi-fetch included",
+      client.gzipBytes / 1000,
+      5,
+      "<=",
+      `${(client.gzipBytes / 1000).toFixed(2)} kB (${client.gzipBytes} B)`,
+    );
+  }
+  return rows;
+}
