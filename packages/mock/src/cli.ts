@@ -27,7 +27,8 @@ async function serve(args: string[]): Promise<void> {
     },
   });
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0..65535, got "${values.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    fail(`--port must be 0..65535, got "${values.port}"`);
   const server = await startMockServer({
     port,
     host: values.host,

@@ -7,7 +7,9 @@ import { specPath } from "./spec.js";
 
 // Prism configures the CommonJS build of json-schema-faker; an ESM import would load a
 // second, separate instance, so the option below must go through require().
-const { JSONSchemaFaker } = createRequire(import.meta.url)("json-schema-faker") as { JSONSchemaFaker: typeof Faker };
+const { JSONSchemaFaker } = createRequire(import.meta.url)("json-schema-faker") as {
+  JSONSchemaFaker: typeof Faker;
+};
 
 export interface MockServerOptions {
   /** Port to listen on. Default 0: the operating system picks a free one. */

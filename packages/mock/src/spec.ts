@@ -4,7 +4,9 @@ import type { AuditLogEvent, SendingEvent } from "@mailtrap-webhooks/types";
 import { parse } from "yaml";
 
 /** The spec shipped with this package: a build-time copy of the repository's spec/. */
-export const specPath: string = fileURLToPath(new URL("../spec/mailtrap-webhooks.openapi.yaml", import.meta.url));
+export const specPath: string = fileURLToPath(
+  new URL("../spec/mailtrap-webhooks.openapi.yaml", import.meta.url),
+);
 
 /** Which delivery the example events come from, named after the spec's `webhooks` entries. */
 export type DeliveryKind = "sending" | "audit_log";
@@ -17,7 +19,10 @@ interface ExampleObject {
   value?: unknown;
 }
 interface SpecDocument {
-  webhooks: Record<string, { post: { requestBody: { content: Record<string, { examples: Record<string, ExampleObject> }> } } }>;
+  webhooks: Record<
+    string,
+    { post: { requestBody: { content: Record<string, { examples: Record<string, ExampleObject> }> } } }
+  >;
   components: { examples: Record<string, ExampleObject> };
 }
 
@@ -42,7 +47,8 @@ export function exampleEvents(kind: DeliveryKind): Array<SendingEvent | AuditLog
     const resolved = example.$ref
       ? spec.components.examples[example.$ref.replace("#/components/examples/", "")]
       : example;
-    if (resolved?.value === undefined) throw new Error(`The spec's example ${example.$ref ?? "(inline)"} has no value.`);
+    if (resolved?.value === undefined)
+      throw new Error(`The spec's example ${example.$ref ?? "(inline)"} has no value.`);
     return structuredClone(resolved.value) as SendingEvent | AuditLogEvent;
   });
 }

@@ -1,6 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
+import { createWebhookHandler, type ParsedEvent } from "@mailtrap-webhooks/receiver";
+import { toNodeListener } from "@mailtrap-webhooks/receiver/node";
 import { afterEach, describe, expect, it } from "vitest";
 
 // The CLI is tested as users run it: the built file, in a child process.
@@ -37,7 +41,10 @@ afterEach(() => {
 describe("mailtrap-webhooks-mock", () => {
   it("serve prints its URL, answers requests and exits cleanly on SIGTERM", async () => {
     const { child, output } = run(["serve", "--port", "0"]);
-    const url = await waitFor(() => output().match(/listening on (http:\/\/127\.0\.0\.1:\d+)/)?.[1], "the URL");
+    const url = await waitFor(
+      () => output().match(/listening on (http:\/\/127\.0\.0\.1:\d+)/)?.[1],
+      "the URL",
+    );
     const response = await fetch(`${url}/api/accounts/1/webhooks/1`, { headers: { "Api-Token": "t" } });
     expect(response.status).toBe(200);
     child.kill("SIGTERM");
@@ -58,5 +65,29 @@ describe("mailtrap-webhooks-mock", () => {
     const [code] = await once(child, "exit");
     expect(code).toBe(2);
     expect(output()).toContain("deliver needs --secret");
+  });
+
+  it("deliver sends signed events that a real receiver verifies and accepts", async () => {
+    const secret = "00112233445566778899aabbccddeeff";
+    const received: ParsedEvent[] = [];
+    const handler = createWebhookHandler({ secret, onEvents: (events) => void received.push(...events) });
+    const server = createServer(toNodeListener(handler));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
+      const { child, output } = run(["deliver", "--url", url, "--secret", secret, "--format", "jsonlines"]);
+      const [code] = await once(child, "exit");
+      expect(output()).toContain("9 events delivered");
+      expect(code).toBe(0);
+      expect(received.map((item) => item.event.event)).toContain("soft bounce");
+
+      const wrongSecret = run(["deliver", "--url", url, "--secret", "ffeeddccbbaa99887766554433221100"]);
+      const [failed] = await once(wrongSecret.child, "exit");
+      expect(failed).toBe(1);
+      expect(wrongSecret.output()).toContain("HTTP 401");
+      expect(wrongSecret.output()).not.toContain("ffeeddccbbaa99887766554433221100");
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

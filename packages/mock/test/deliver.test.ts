@@ -86,7 +86,17 @@ describe("exampleEvents", () => {
   it("reads every example event of both deliveries from the shipped spec", () => {
     const sending = exampleEvents("sending");
     expect(new Set(sending.map((e) => e.event))).toEqual(
-      new Set(["delivery", "open", "click", "unsubscribe", "spam", "soft bounce", "bounce", "suspension", "reject"]),
+      new Set([
+        "delivery",
+        "open",
+        "click",
+        "unsubscribe",
+        "spam",
+        "soft bounce",
+        "bounce",
+        "suspension",
+        "reject",
+      ]),
     );
     expect(exampleEvents("audit_log").every((e) => e.event.startsWith("activity_log."))).toBe(true);
   });

@@ -51,7 +51,9 @@ describe("startMockServer", () => {
       body: JSON.stringify({ webhook: { url: "not a url", webhook_type: "audit_log" } }),
     });
     expect(response.status).toBe(422);
-    const violations = JSON.parse(response.headers.get("sl-violations") ?? "[]") as Array<{ message: string }>;
+    const violations = JSON.parse(response.headers.get("sl-violations") ?? "[]") as Array<{
+      message: string;
+    }>;
     expect(violations.some((v) => v.message.includes("url"))).toBe(true);
   });
 

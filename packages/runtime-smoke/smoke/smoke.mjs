@@ -2,7 +2,12 @@
 // first argument, and the built receiver on the facts sheet's known-answer vector.
 // Prints one JSON line with what it saw; the test that spawns it checks the values.
 import { createWebhooksClient } from "@mailtrap-webhooks/client";
-import { createTestDelivery, createWebhookHandler, parseEvents, verifySignature } from "@mailtrap-webhooks/receiver";
+import {
+  createTestDelivery,
+  createWebhookHandler,
+  parseEvents,
+  verifySignature,
+} from "@mailtrap-webhooks/receiver";
 
 const mockUrl = globalThis.process?.argv?.[2] ?? globalThis.Deno?.args?.[0];
 const result = { runtime: runtimeName() };

@@ -25,7 +25,12 @@ const runtimes = [
   { name: "node", major: "20", command: systemNode(), args: [script] },
   { name: "node", major: "24", command: bin("node"), args: [script] },
   { name: "bun", major: "1", command: bin("bun"), args: ["run", script] },
-  { name: "deno", major: "2", command: bin("deno"), args: ["run", "--allow-net", "--allow-read", "--allow-env", script] },
+  {
+    name: "deno",
+    major: "2",
+    command: bin("deno"),
+    args: ["run", "--allow-net", "--allow-read", "--allow-env", script],
+  },
 ];
 
 describe("built packages on every runtime", () => {
@@ -35,25 +40,28 @@ describe("built packages on every runtime", () => {
   });
   afterAll(() => mock.close());
 
-  it.each(runtimes)("$name $major: client against the mock, receiver on the known-answer vector", async (runtime) => {
-    const { stdout } = await run(runtime.command, [...runtime.args, mock.url], {
-      cwd: packageDir,
-      timeout: 60_000,
-      env: { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
-    });
-    const result = JSON.parse(stdout.trim().split("\n").pop() ?? "{}");
-    expect(result.runtime).toMatch(new RegExp(`^${runtime.name} ${runtime.major}\\.`));
-    expect(result).toMatchObject({
-      createdHasSecret: true,
-      invalidIdError: "InvalidArgumentError",
-      knownAnswer: true,
-      tampered: false,
-      parsedJsonLines: 2,
-      handlerStatus: 200,
-      handled: 1,
-    });
-    expect(result.listed).toBeGreaterThan(0);
-    expect(result.fetchedId).toBe(result.deletedId);
-    expect(result.updatedActive).toBe(false);
-  });
+  it.each(runtimes)(
+    "$name $major: client against the mock, receiver on the known-answer vector",
+    async (runtime) => {
+      const { stdout } = await run(runtime.command, [...runtime.args, mock.url], {
+        cwd: packageDir,
+        timeout: 60_000,
+        env: { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
+      });
+      const result = JSON.parse(stdout.trim().split("\n").pop() ?? "{}");
+      expect(result.runtime).toMatch(new RegExp(`^${runtime.name} ${runtime.major}\\.`));
+      expect(result).toMatchObject({
+        createdHasSecret: true,
+        invalidIdError: "InvalidArgumentError",
+        knownAnswer: true,
+        tampered: false,
+        parsedJsonLines: 2,
+        handlerStatus: 200,
+        handled: 1,
+      });
+      expect(result.listed).toBeGreaterThan(0);
+      expect(result.fetchedId).toBe(result.deletedId);
+      expect(result.updatedActive).toBe(false);
+    },
+  );
 });

@@ -31,7 +31,12 @@ export const spec = parse(readFileSync(specPath, "utf8")) as Spec;
 const methods = ["get", "post", "patch", "put", "delete"] as const;
 
 /** Every management operation with its method, path and documented statuses, from `paths`. */
-export function operations(): Array<{ operationId: string; method: string; path: string; statuses: number[] }> {
+export function operations(): Array<{
+  operationId: string;
+  method: string;
+  path: string;
+  statuses: number[];
+}> {
   return Object.entries(spec.paths).flatMap(([path, item]) =>
     methods
       .filter((method) => item[method])
