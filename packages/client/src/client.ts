@@ -54,7 +54,7 @@ export interface WebhooksClient {
   create(params: CreateWebhookRequest, options?: RequestOptions): Promise<CreatedWebhook>;
   /** One webhook by id. */
   get(webhookId: number, options?: RequestOptions): Promise<Webhook>;
-  /** Changes `url`, `active`, `payload_format`, `event_types` or `inbound_inbox_id`. */
+  /** Changes the fields given in `params` (at least one); see `UpdateWebhookRequest` for which may change. */
   update(webhookId: number, params: UpdateWebhookRequest, options?: RequestOptions): Promise<Webhook>;
   /** Deletes a webhook and returns it as it was. */
   delete(webhookId: number, options?: RequestOptions): Promise<Webhook>;

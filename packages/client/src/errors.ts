@@ -127,7 +127,7 @@ const STATUS_TABLE: Record<number, [ErrorClass, string]> = {
   401: [AuthenticationError, "Check apiToken, and authScheme if you changed it."],
   403: [PermissionDeniedError, "Check accountId and that the token has access to that account."],
   404: [NotFoundError, "Check the webhook id; list() shows the account's webhooks."],
-  422: [ValidationError, "Fix the fields named above and send again."],
+  422: [ValidationError, "Fix those fields and send again; error.fields lists the messages by field."],
   429: [RateLimitError, "Slow down (150 requests per 10 s per token) or raise maxRetries."],
 };
 

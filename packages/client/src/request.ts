@@ -38,6 +38,7 @@ export interface SenderConfig {
 }
 
 export type Sender = <Op extends OperationId>(
+  /** Only types the result: the spec's 200 body of this operation. */
   operation: Op,
   method: string,
   options: RequestOptions | undefined,

@@ -62,7 +62,7 @@ export function checkParams(field: string, value: unknown, { nonEmpty = false } 
   if (nonEmpty && !Object.values(value).some((v) => v !== undefined)) {
     throw new InvalidArgumentError(
       field,
-      `${field} must set at least one field to change (url, active, payload_format, event_types or inbound_inbox_id), got an empty object`,
+      `${field} must set at least one field to change, got an empty object`,
     );
   }
 }

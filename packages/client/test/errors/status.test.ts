@@ -26,7 +26,7 @@ describe("each error status maps to its class with the parsed body", () => {
     [401, { error: "Incorrect API token" }, AuthenticationError, "Check apiToken"],
     [403, { errors: "Account access forbidden" }, PermissionDeniedError, "Check accountId"],
     [404, { error: "Not Found" }, NotFoundError, "Check the webhook id"],
-    [422, { errors: { url: ["is invalid"] } }, ValidationError, "Fix the fields"],
+    [422, { errors: { url: ["is invalid"] } }, ValidationError, "error.fields lists the messages"],
     [429, { errors: "Rate limit exceeded" }, RateLimitError, "Slow down"],
     [400, { error: "Bad request" }, UnexpectedStatusError, "not part of the API"],
     [409, { error: "Conflict" }, UnexpectedStatusError, "not part of the API"],

@@ -148,3 +148,20 @@ describe("raw client", () => {
     expect(fake.seen).toHaveLength(2);
   });
 });
+
+describe("parameter types come from the spec", () => {
+  it("reject at compile time what the spec forbids (checked by tsc)", async () => {
+    const { client, seen } = setup();
+    const calls = [
+      // @ts-expect-error an email_sending webhook needs sending_stream
+      () => client.create({ url: "https://x", webhook_type: "email_sending", event_types: [] }),
+      // @ts-expect-error webhook_type is fixed after creation
+      () => client.update(1, { webhook_type: "campaigns" }),
+      // @ts-expect-error ids are numbers
+      () => client.get("8127"),
+    ];
+    // At run time the server (or the id check) is what stops them.
+    await Promise.allSettled(calls.map((call) => call()));
+    expect(seen.map((s) => s.method)).toEqual(["POST", "PATCH"]);
+  });
+});
