@@ -87,7 +87,8 @@ export function makeClients(baseUrl) {
     async () =>
       (await json(await fetch(collection, { method: "POST", headers: withBody, body: createBody }))).data,
     async () => (await json(await fetch(item, { headers }))).data,
-    async () => (await json(await fetch(item, { method: "PATCH", headers: withBody, body: updateBody }))).data,
+    async () =>
+      (await json(await fetch(item, { method: "PATCH", headers: withBody, body: updateBody }))).data,
     async () => (await json(await fetch(item, { method: "DELETE", headers }))).data,
   ];
 
@@ -113,7 +114,9 @@ export function makeClients(baseUrl) {
       ),
     async () => unwrap(await raw.GET(ITEM, { params: { path: itemPath } })),
     async () =>
-      unwrap(await raw.PATCH(ITEM, { params: { path: itemPath }, body: /** @type {any} */ ({ webhook: update }) })),
+      unwrap(
+        await raw.PATCH(ITEM, { params: { path: itemPath }, body: /** @type {any} */ ({ webhook: update }) }),
+      ),
     async () => unwrap(await raw.DELETE(ITEM, { params: { path: itemPath } })),
   ];
 
@@ -131,7 +134,11 @@ export function makeClients(baseUrl) {
   // (from a module-level constant), so axios's baseURL cannot redirect it. A synchronous
   // request interceptor on its own axios instance swaps the origin; nothing else changes.
   const official = new MailtrapClient({ token: TOKEN, accountId: ACCOUNT });
-  const instance = /** @type {import("axios").AxiosInstance} */ (official["axios"]);
+  /** @typedef {{ url?: string }} RequestConfig */
+  const instance =
+    /** @type {{ interceptors: { request: { use(f: (c: RequestConfig) => RequestConfig, r: null, o: { synchronous: boolean }): number } } }} */ (
+      official.axios
+    );
   instance.interceptors.request.use(
     (config) => {
       if (config.url?.startsWith("https://mailtrap.io/")) {
@@ -213,7 +220,11 @@ export async function benchClients({ rounds, warmup, roundMs, smoke }) {
       }
       const iterations = Math.max(5, Math.min(...counts));
       const { perOp, ratios } = await interleaved(
-        CLIENTS.map(([key]) => ({ key, iterations, run: (/** @type {number} */ n) => runner(clients[key], n) })),
+        CLIENTS.map(([key]) => ({
+          key,
+          iterations,
+          run: (/** @type {number} */ n) => runner(clients[key], n),
+        })),
         rounds,
         warmup,
         "fetch",

@@ -5,7 +5,14 @@ import { fileURLToPath } from "node:url";
 import { now, summarize } from "./stats.mjs";
 
 export const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
-const BASE = ["exec", "turbo", "run", "generate", "--filter=@mailtrap-webhooks/types", "--output-logs=errors-only"];
+const BASE = [
+  "exec",
+  "turbo",
+  "run",
+  "generate",
+  "--filter=@mailtrap-webhooks/types",
+  "--output-logs=errors-only",
+];
 
 /** @param {string[]} extra @returns {Promise<{ ms: number, output: string }>} */
 function run(extra) {
@@ -13,7 +20,12 @@ function run(extra) {
     const t0 = now();
     const child = spawn("pnpm", [...BASE, ...extra], {
       cwd: ROOT,
-      env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", TURBO_NO_UPDATE_NOTIFIER: "1", DO_NOT_TRACK: "1" },
+      env: {
+        ...process.env,
+        TURBO_TELEMETRY_DISABLED: "1",
+        TURBO_NO_UPDATE_NOTIFIER: "1",
+        DO_NOT_TRACK: "1",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -35,7 +47,8 @@ function run(extra) {
 }
 
 /** "Cached: 1 cached, 1 total" -> 1 */
-const cachedCount = (/** @type {string} */ output) => Number(/Cached:\s+(\d+) cached/.exec(output)?.[1] ?? -1);
+const cachedCount = (/** @type {string} */ output) =>
+  Number(/Cached:\s+(\d+) cached/.exec(output)?.[1] ?? -1);
 
 /**
  * Smoke mode never writes files from inside a test run (other tasks may be reading the

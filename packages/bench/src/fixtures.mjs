@@ -4,7 +4,9 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 
-export const SPEC_PATH = fileURLToPath(new URL("../../../spec/mailtrap-webhooks.openapi.yaml", import.meta.url));
+export const SPEC_PATH = fileURLToPath(
+  new URL("../../../spec/mailtrap-webhooks.openapi.yaml", import.meta.url),
+);
 
 /** @typedef {Record<string, unknown>} Json */
 
@@ -73,7 +75,9 @@ export function events(count) {
   for (let i = 0; i < count; i++) {
     const template = /** @type {Json} */ (templates[i % templates.length]);
     const id = `${i.toString(16).padStart(8, "0")}-0000-4000-8000-000000000000`;
-    out.push("event_id" in template ? { ...template, event_id: id } : { ...template, timestamp: 1728672000 + i });
+    out.push(
+      "event_id" in template ? { ...template, event_id: id } : { ...template, timestamp: 1728672000 + i },
+    );
   }
   return out;
 }

@@ -19,7 +19,8 @@ export async function benchParse({ rounds, warmup, roundMs, smoke }) {
     /** @param {number} n @param {number} t0 */
     const done = (n, t0) => {
       const ms = now() - t0;
-      if (sink !== n * delivery.count) throw new Error(`${label}: expected ${delivery.count} events per parse`);
+      if (sink !== n * delivery.count)
+        throw new Error(`${label}: expected ${delivery.count} events per parse`);
       sink = 0;
       return ms;
     };

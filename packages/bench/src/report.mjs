@@ -8,9 +8,11 @@ import { SIZES, VERIFIERS } from "./verify-bench.mjs";
 
 const n1 = (/** @type {number} */ v) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
 const us = (/** @type {Summary} */ s) => `${n1(s.median)} µs (${n1(s.min)}–${n1(s.max)})`;
-const ms = (/** @type {Summary} */ s) => `${s.median.toFixed(0)} ms (${s.min.toFixed(0)}–${s.max.toFixed(0)})`;
+const ms = (/** @type {Summary} */ s) =>
+  `${s.median.toFixed(0)} ms (${s.min.toFixed(0)}–${s.max.toFixed(0)})`;
 const rate = (/** @type {Summary} */ s) => `${Math.round(s.median).toLocaleString("en-US")}`;
-const ratio = (/** @type {Summary} */ s) => `${s.median.toFixed(2)}× (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
+const ratio = (/** @type {Summary} */ s) =>
+  `${s.median.toFixed(2)}× (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
 const kb = (/** @type {number} */ b) => `${(b / 1000).toFixed(2)} kB`;
 
 /** @param {any} r */
@@ -70,7 +72,9 @@ export function markdown(r) {
       const s = r.verify[size];
       for (const [key] of VERIFIERS) {
         const v = s.verifiers[key];
-        out.push(`| ${size} | ${v.label} | ${us(v.usPerOp)} | ${v.mbPerSec.median.toFixed(0)} | ${ratio(v.ratio)} |`);
+        out.push(
+          `| ${size} | ${v.label} | ${us(v.usPerOp)} | ${v.mbPerSec.median.toFixed(0)} | ${ratio(v.ratio)} |`,
+        );
       }
     }
     out.push("");
@@ -163,7 +167,7 @@ function panels(r) {
           : key === "fetch" || key === "hmac" || key === "baseline"
             ? COLORS.base
             : COLORS.raw;
-  /** @param {Summary} s */
+  /** @param {string} label @param {Summary} s @param {string} key */
   const bar = (label, s, key) => ({
     label,
     value: s.median,
@@ -176,7 +180,13 @@ function panels(r) {
     const bars = [];
     for (const mode of ["sequential", "concurrent"]) {
       for (const [key, label] of CLIENTS) {
-        bars.push(bar(`${label} · ${mode === "concurrent" ? `${CONCURRENCY} conc.` : "seq."}`, r.client[mode].clients[key].ratio, key));
+        bars.push(
+          bar(
+            `${label} · ${mode === "concurrent" ? `${CONCURRENCY} conc.` : "seq."}`,
+            r.client[mode].clients[key].ratio,
+            key,
+          ),
+        );
       }
     }
     list.push({
@@ -193,7 +203,13 @@ function panels(r) {
     const bars = [];
     for (const [size] of SIZES) {
       for (const [key, label] of VERIFIERS) {
-        bars.push(bar(`${label.split(" ").slice(0, 2).join(" ")} · ${size}`, r.verify[size].verifiers[key].ratio, key));
+        bars.push(
+          bar(
+            `${label.split(" ").slice(0, 2).join(" ")} · ${size}`,
+            r.verify[size].verifiers[key].ratio,
+            key,
+          ),
+        );
       }
     }
     list.push({
@@ -249,7 +265,8 @@ export function svg(r) {
   const parts = [];
   let y = 56;
   for (const panel of panels(r)) {
-    const max = Math.max(...panel.bars.map((b) => b.hi ?? b.value), ...(panel.lines ?? []).map((l) => l.at)) * 1.08;
+    const max =
+      Math.max(...panel.bars.map((b) => b.hi ?? b.value), ...(panel.lines ?? []).map((l) => l.at)) * 1.08;
     const x = (/** @type {number} */ v) => labelW + (Math.max(0, v) / max) * barW;
     parts.push(`<text x="16" y="${y}" class="title">${esc(panel.title)}</text>`);
     y += 12;
@@ -265,7 +282,9 @@ export function svg(r) {
           `<line x1="${x(b.lo).toFixed(1)}" x2="${x(b.hi).toFixed(1)}" y1="${cy}" y2="${cy}" stroke="#24292f" stroke-width="1.2"/>`,
         );
       }
-      parts.push(`<text x="${(Math.max(x(b.value), x(b.hi ?? 0)) + 6).toFixed(1)}" y="${cy + 4}">${esc(b.text)}</text>`);
+      parts.push(
+        `<text x="${(Math.max(x(b.value), x(b.hi ?? 0)) + 6).toFixed(1)}" y="${cy + 4}">${esc(b.text)}</text>`,
+      );
       y += rowH;
     }
     for (const line of panel.lines ?? []) {

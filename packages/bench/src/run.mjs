@@ -4,7 +4,7 @@
 //   --out DIR                   where to write
 //   --only client,verify,parse,size,codegen
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import * as os from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -65,7 +65,7 @@ if (only.includes("codegen")) {
 
 const cpus = os.cpus();
 results.meta = {
-  date: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC",
+  date: `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
   node: process.version,
   os: `${os.type()} ${os.release()} ${os.arch()}`,
   cpu: cpus[0]?.model.trim() ?? "unknown CPU",

@@ -146,7 +146,8 @@ export async function benchSize(options = {}) {
     try {
       results[entry.key] = { ...entry, ...(await measure(entry)) };
     } catch (error) {
-      const message = /** @type {{ errors?: { text: string }[] }} */ (error).errors?.[0]?.text ?? String(error);
+      const message =
+        /** @type {{ errors?: { text: string }[] }} */ (error).errors?.[0]?.text ?? String(error);
       results[entry.key] = { ...entry, error: message.slice(0, 300) };
     }
   }

@@ -25,7 +25,8 @@ const encoder = new TextEncoder();
 function toHex(buffer) {
   const bytes = new Uint8Array(buffer);
   let out = "";
-  for (let i = 0; i < bytes.length; i++) out += (/** @type {number} */ (bytes[i]) + 0x100).toString(16).slice(1);
+  for (let i = 0; i < bytes.length; i++)
+    out += /** @type {number} */ (bytes[i] + 0x100).toString(16).slice(1);
   return out;
 }
 
@@ -73,7 +74,9 @@ function runners(body, secret, signature) {
           false,
           ["sign"],
         );
-        const mac = toHex(await crypto.subtle.sign("HMAC", key, body));
+        const mac = toHex(
+          await crypto.subtle.sign("HMAC", key, /** @type {Uint8Array<ArrayBuffer>} */ (body)),
+        );
         // Hex strings of equal length; a plain compare (not constant time) is the naive baseline.
         if (mac === signature) valid++;
       }
