@@ -72,7 +72,10 @@ function importKey(secret: string, usage: "sign" | "verify"): Promise<CryptoKey>
 export function toBytes(body: unknown): Uint8Array | undefined {
   if (typeof body === "string") return encoder.encode(body);
   if (body instanceof Uint8Array) return body;
-  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  // toString also recognises ArrayBuffers from another realm (iframe, vm context).
+  if (body instanceof ArrayBuffer || Object.prototype.toString.call(body) === "[object ArrayBuffer]") {
+    return new Uint8Array(body as ArrayBuffer);
+  }
   if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
   return undefined;
 }

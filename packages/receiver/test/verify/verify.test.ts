@@ -88,3 +88,15 @@ describe("verifySignature misuse", () => {
     expect(String(error)).not.toContain(secret);
   });
 });
+
+describe("bodies from another realm", () => {
+  it("accepts an ArrayBuffer and a Uint8Array made in a vm context", async () => {
+    const { runInNewContext } = await import("node:vm");
+    const foreign = runInNewContext("(bytes) => { const u = new Uint8Array(bytes); return [u, u.buffer]; }")([
+      ...bytes,
+    ]) as [Uint8Array, ArrayBuffer];
+    expect(foreign[1] instanceof ArrayBuffer).toBe(false);
+    expect(await verifySignature(foreign[0], signature, secret)).toBe(true);
+    expect(await verifySignature(foreign[1], signature, secret)).toBe(true);
+  });
+});
