@@ -8,7 +8,10 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  const mock = await startMockServer();
+  // CONTRACT_SPEC serves a scratch copy of the spec instead, to show the suite catching a
+  // spec that no longer matches the client (see the package README).
+  const specPath = process.env.CONTRACT_SPEC;
+  const mock = await startMockServer(specPath ? { specPath } : {});
   project.provide("mockUrl", mock.url);
   return () => mock.close();
 }

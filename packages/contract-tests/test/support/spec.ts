@@ -98,15 +98,37 @@ export function operationExamples(): SpecExample[] {
   });
 }
 
+/** The schema name and the (first) example of one operation's response for one status. */
+export function responseOf(operationId: string, status: number): { schema: string; example: unknown } {
+  for (const item of Object.values(spec.paths)) {
+    for (const method of methods) {
+      const operation = item[method] as Operation | undefined;
+      if (operation?.operationId !== operationId) continue;
+      const response = operation.responses[String(status)];
+      if (!response) break;
+      const media = resolve(response).content?.["application/json"];
+      const schema = media?.schema?.$ref?.split("/").pop();
+      const first = Object.values(media?.examples ?? {})[0];
+      if (!schema || !first) throw new Error(`${operationId} ${status} has no schema or example`);
+      return { schema, example: resolve(first).value };
+    }
+  }
+  throw new Error(`${operationId} does not document ${status}`);
+}
+
 /** Ajv (draft 2020-12, the spec's jsonSchemaDialect) loaded with every schema of the spec. */
 export function schemaValidator() {
-  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
   addFormats.default(ajv);
   // OpenAPI's discriminator is a hint for code generators; oneOf already decides validity.
   ajv.addKeyword("discriminator");
-  ajv.addSchema({ $id: "spec", components: { schemas: spec.components.schemas } });
+  // Strict Ajv rejects the non-schema `components` wrapper, so the schemas move to `$defs`.
+  const defs = JSON.parse(
+    JSON.stringify(spec.components.schemas).replaceAll('"#/components/schemas/', '"#/$defs/'),
+  ) as Record<string, unknown>;
+  ajv.addSchema({ $id: "spec", $defs: defs });
   return (schema: string, value: unknown) => {
-    const validate = ajv.getSchema(`spec#/components/schemas/${schema}`);
+    const validate = ajv.getSchema(`spec#/$defs/${schema}`);
     if (!validate) throw new Error(`no schema ${schema} in the spec`);
     const valid = validate(value) as boolean;
     return { valid, errors: ajv.errorsText(validate.errors) };
