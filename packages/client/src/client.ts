@@ -9,7 +9,7 @@ import type {
   UpdateWebhookRequest,
   Webhook,
 } from "@mailtrap-webhooks/types";
-import createClient, { type Client } from "openapi-fetch";
+import openapiFetch, { type Client } from "openapi-fetch";
 import { InvalidArgumentError } from "./errors.js";
 import { createSender, type RequestOptions } from "./request.js";
 import {
@@ -64,6 +64,13 @@ export interface WebhooksClient {
    */
   readonly raw: Client<paths>;
 }
+
+// openapi-fetch's CommonJS build sets `exports.default = createClient`, and Node-style interop
+// (what our CJS build uses) hands us that whole exports object as the default import.
+const createClient: typeof openapiFetch =
+  typeof openapiFetch === "function"
+    ? openapiFetch
+    : (openapiFetch as { default: typeof openapiFetch }).default;
 
 const COLLECTION = "/api/accounts/{account_id}/webhooks";
 const ITEM = "/api/accounts/{account_id}/webhooks/{webhook_id}";

@@ -1,0 +1,163 @@
+// What users install is the packed tarball, not this workspace. Pack every public package,
+// lint the tarballs (publint, attw), then install them with plain npm into a fresh project
+// outside the repository and use them from TypeScript (nodenext and bundler), ESM and CJS.
+import { execFile } from "node:child_process";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const exec = promisify(execFile);
+const repo = fileURLToPath(new URL("../../..", import.meta.url));
+const fixtures = fileURLToPath(new URL("./tarballs/fixtures", import.meta.url));
+const bin = (name: string) => fileURLToPath(new URL(`../node_modules/.bin/${name}`, import.meta.url));
+
+interface PackageJson {
+  name: string;
+  version: string;
+  private?: boolean;
+  files?: string[];
+}
+
+const publicPackages = readdirSync(join(repo, "packages"))
+  .map((dir) => ({
+    dir,
+    manifest: JSON.parse(readFileSync(join(repo, "packages", dir, "package.json"), "utf8")),
+  }))
+  .filter(({ manifest }) => !(manifest as PackageJson).private);
+
+const work = mkdtempSync(join(tmpdir(), "mailtrap-webhooks-tarballs-"));
+const packs = join(work, "packs");
+const project = join(work, "project");
+const tarballs = new Map<string, string>();
+
+beforeAll(async () => {
+  mkdirSync(packs);
+  for (const { dir, manifest } of publicPackages) {
+    await exec("pnpm", ["pack", "--pack-destination", packs], { cwd: join(repo, "packages", dir) });
+    const name = (manifest as PackageJson).name;
+    tarballs.set(
+      name,
+      join(packs, `${name.replace("@", "").replace("/", "-")}-${(manifest as PackageJson).version}.tgz`),
+    );
+  }
+}, 120_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe("public packages", () => {
+  it("are the four the design names", () => {
+    expect(publicPackages.map(({ manifest }) => (manifest as PackageJson).name).sort()).toEqual([
+      "@mailtrap-webhooks/client",
+      "@mailtrap-webhooks/mock",
+      "@mailtrap-webhooks/receiver",
+      "@mailtrap-webhooks/types",
+    ]);
+  });
+
+  it.each(publicPackages.map(({ manifest }) => (manifest as PackageJson).name))(
+    "%s ships only dist, README, LICENSE (and the mock its spec)",
+    async (name) => {
+      const { stdout } = await exec("tar", ["tzf", tarballs.get(name) ?? ""]);
+      const files = stdout
+        .trim()
+        .split("\n")
+        .map((file) => file.replace(/^package\//, ""));
+      expect(files).toEqual(expect.arrayContaining(["package.json", "README.md", "LICENSE"]));
+      const allowed = /^(package\.json|README\.md|LICENSE|dist\/.+|spec\/mailtrap-webhooks\.openapi\.yaml)$/;
+      expect(files.filter((file) => !allowed.test(file))).toEqual([]);
+      expect(files.some((file) => file.startsWith("spec/"))).toBe(name === "@mailtrap-webhooks/mock");
+      const manifest = JSON.parse(
+        (await exec("tar", ["xzOf", tarballs.get(name) ?? "", "package/package.json"])).stdout,
+      );
+      expect(JSON.stringify(manifest)).not.toContain("workspace:");
+    },
+  );
+
+  it.each(publicPackages.map(({ manifest }) => (manifest as PackageJson).name))(
+    "%s passes publint (strict) and attw",
+    async (name) => {
+      const tarball = tarballs.get(name) ?? "";
+      const publint = await exec(bin("publint"), ["run", tarball, "--strict"]);
+      expect(publint.stdout).toContain("All good!");
+      const attw = await exec(bin("attw"), [tarball, "--format", "json"]).catch((error) => error);
+      const report = JSON.parse(attw.stdout) as { analysis: { problems: unknown[] } };
+      expect(report.analysis.problems).toEqual([]);
+    },
+    60_000,
+  );
+});
+
+describe("installed from tarballs with plain npm", () => {
+  beforeAll(async () => {
+    mkdirSync(project);
+    writeFileSync(join(project, "package.json"), JSON.stringify({ name: "tarball-smoke", private: true }));
+    await exec(
+      "npm",
+      ["install", "--no-audit", "--no-fund", "typescript@5.9.3", "@types/node@20", ...tarballs.values()],
+      {
+        cwd: project,
+        timeout: 240_000,
+      },
+    );
+    for (const file of ["usage.ts", "smoke.mjs", "smoke.cjs"])
+      copyFileSync(join(fixtures, file), join(project, file));
+  }, 300_000);
+
+  it.each([
+    { moduleResolution: "nodenext", module: "nodenext" },
+    { moduleResolution: "bundler", module: "esnext" },
+  ])(
+    "types compile under moduleResolution $moduleResolution, and a wrong create payload does not",
+    async (options) => {
+      const tsconfig = join(project, `tsconfig.${options.moduleResolution}.json`);
+      writeFileSync(
+        tsconfig,
+        JSON.stringify({
+          compilerOptions: {
+            ...options,
+            target: "es2022",
+            strict: true,
+            noEmit: true,
+            skipLibCheck: false,
+            types: ["node"],
+          },
+          files: ["usage.ts"],
+        }),
+      );
+      // Each @ts-expect-error in usage.ts must meet its error, or tsc fails here.
+      const result = await exec(join(project, "node_modules/.bin/tsc"), ["-p", tsconfig]).catch(
+        (error) => error,
+      );
+      expect(`${result.stdout ?? ""}${result.stderr ?? ""}`).toBe("");
+    },
+    60_000,
+  );
+
+  it.each(["smoke.mjs", "smoke.cjs"])(
+    "%s starts the installed mock, calls all five operations and verifies a signed delivery",
+    async (script) => {
+      const { stdout } = await exec(process.execPath, [script], { cwd: project, timeout: 60_000 });
+      const result = JSON.parse(stdout.trim().split("\n").pop() ?? "{}");
+      expect(result).toMatchObject({
+        module: script.endsWith(".mjs") ? "esm" : "cjs",
+        secret: 32,
+        updated: false,
+        verified: true,
+        status: 200,
+      });
+      expect(result.listed).toBeGreaterThan(0);
+      expect(result.got).toBe(result.deleted);
+    },
+    60_000,
+  );
+});
