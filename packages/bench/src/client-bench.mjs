@@ -4,7 +4,7 @@ import { fork } from "node:child_process";
 import { createWebhooksClient } from "@mailtrap-webhooks/client";
 import { MailtrapClient } from "mailtrap";
 import createClient from "openapi-fetch";
-import { requestBodies } from "./fixtures.mjs";
+import { apiBodies, requestBodies, route } from "./fixtures.mjs";
 import { calibrate, interleaved, now, summarize } from "./stats.mjs";
 
 const TOKEN = "0123456789abcdef0123456789abcdef";
@@ -21,7 +21,13 @@ export const CLIENTS = /** @type {const} */ ([
   ["mailtrap", "mailtrap (official) webhooks"],
 ]);
 
-/** @typedef {(typeof CLIENTS)[number][0]} ClientKey */
+/** Bare fetch plus one ingredient of a client at a time: where the overhead comes from. */
+export const DIAGNOSTICS = /** @type {const} */ ([
+  ["fetch-signal", "bare fetch + a per-call timeout AbortController"],
+  ["fetch-request", "bare fetch(new Request(…)) + the timeout AbortController"],
+]);
+
+/** @typedef {(typeof CLIENTS)[number][0] | (typeof DIAGNOSTICS)[number][0]} ClientKey */
 /** @typedef {[() => Promise<unknown>, () => Promise<unknown>, () => Promise<unknown>, () => Promise<unknown>, () => Promise<unknown>]} Ops */
 
 /** Starts the server process and resolves with its base URL and a stop function. */
@@ -66,12 +72,52 @@ async function json(res) {
   return res.json();
 }
 
+const JSON_HEADERS = { "content-type": "application/json; charset=utf-8" };
+
+/**
+ * A fetch that answers from memory, as the server would: isolates each client's own cost.
+ * @param {string} baseUrl
+ * @returns {(input: string | URL | Request, init?: RequestInit) => Promise<Response>}
+ */
+function stubFetch(baseUrl) {
+  const bodies = apiBodies();
+  return async (input, init) => {
+    const request = typeof input === "object" && "method" in input ? input : undefined;
+    const method = request ? request.method : (init?.method ?? "GET");
+    const url = request ? request.url : String(input);
+    const body = route(bodies, method, url.slice(baseUrl.length));
+    return new Response(body ?? "{}", { status: body ? 200 : 404, headers: JSON_HEADERS });
+  };
+}
+
+/**
+ * The same stub for axios, as an adapter (axios then parses the JSON text itself).
+ * @param {string} baseUrl
+ */
+function stubAdapter(baseUrl) {
+  const bodies = apiBodies();
+  return async (/** @type {{ method?: string, url?: string }} */ config) => {
+    const body = route(bodies, config.method?.toUpperCase(), (config.url ?? "").slice(baseUrl.length));
+    return {
+      data: body ?? "{}",
+      status: body ? 200 : 404,
+      statusText: "OK",
+      headers: JSON_HEADERS,
+      config,
+      request: {},
+    };
+  };
+}
+
 /**
  * The five operations for each client, each resolving with the unwrapped `data`.
+ * `stub`: no network; fetch (or axios's adapter) answers from memory.
  * @param {string} baseUrl
+ * @param {{ stub?: boolean }} [options]
  * @returns {Record<ClientKey, Ops>}
  */
-export function makeClients(baseUrl) {
+export function makeClients(baseUrl, options = {}) {
+  const fetch = options.stub ? stubFetch(baseUrl) : globalThis.fetch;
   const { create, update } = requestBodies();
   const createBody = JSON.stringify({ webhook: create });
   const updateBody = JSON.stringify({ webhook: update });
@@ -92,9 +138,34 @@ export function makeClients(baseUrl) {
     async () => (await json(await fetch(item, { method: "DELETE", headers }))).data,
   ];
 
+  /**
+   * Bare fetch with a fresh timeout controller per call (as our client makes per attempt),
+   * optionally wrapped in a Request first (as openapi-fetch does).
+   * @param {boolean} wrap
+   * @returns {(url: string, init: RequestInit) => Promise<unknown>}
+   */
+  const timed = (wrap) => async (url, init) => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 30_000);
+    try {
+      const withSignal = { ...init, signal: controller.signal };
+      return (await json(await (wrap ? fetch(new Request(url, withSignal)) : fetch(url, withSignal)))).data;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  /** @param {(url: string, init: RequestInit) => Promise<unknown>} call @returns {Ops} */
+  const bareWith = (call) => [
+    () => call(collection, { headers }),
+    () => call(collection, { method: "POST", headers: withBody, body: createBody }),
+    () => call(item, { headers }),
+    () => call(item, { method: "PATCH", headers: withBody, body: updateBody }),
+    () => call(item, { method: "DELETE", headers }),
+  ];
+
   // openapi-fetch with the generated paths: the layer our client is built on.
   /** @type {import("openapi-fetch").Client<import("@mailtrap-webhooks/types").paths>} */
-  const raw = createClient({ baseUrl, headers: { Accept: "application/json", "Api-Token": TOKEN } });
+  const raw = createClient({ baseUrl, fetch, headers: { Accept: "application/json", "Api-Token": TOKEN } });
   const account = { account_id: ACCOUNT };
   const itemPath = { account_id: ACCOUNT, webhook_id: WEBHOOK };
   /** @param {{ data?: { data: unknown }, error?: unknown, response: Response }} r */
@@ -120,7 +191,7 @@ export function makeClients(baseUrl) {
     async () => unwrap(await raw.DELETE(ITEM, { params: { path: itemPath } })),
   ];
 
-  const client = createWebhooksClient({ apiToken: TOKEN, accountId: ACCOUNT, baseUrl });
+  const client = createWebhooksClient({ apiToken: TOKEN, accountId: ACCOUNT, baseUrl, fetch });
   /** @type {Ops} */
   const ours = [
     () => client.list(),
@@ -136,9 +207,11 @@ export function makeClients(baseUrl) {
   const official = new MailtrapClient({ token: TOKEN, accountId: ACCOUNT });
   /** @typedef {{ url?: string }} RequestConfig */
   const instance =
-    /** @type {{ interceptors: { request: { use(f: (c: RequestConfig) => RequestConfig, r: null, o: { synchronous: boolean }): number } } }} */ (
-      official.axios
+    /** @type {{ defaults: { adapter: unknown }, interceptors: { request: { use(f: (c: RequestConfig) => RequestConfig, r: null, o: { synchronous: boolean }): number } } }} */ (
+      // biome-ignore lint/complexity/useLiteralKeys: a private field; bracket access keeps tsc quiet
+      official["axios"]
     );
+  if (options.stub) instance.defaults.adapter = stubAdapter(baseUrl);
   instance.interceptors.request.use(
     (config) => {
       if (config.url?.startsWith("https://mailtrap.io/")) {
@@ -161,7 +234,14 @@ export function makeClients(baseUrl) {
     async () => data(await webhooks.delete(WEBHOOK)),
   ];
 
-  return { fetch: bare, "openapi-fetch": openapi, ours, mailtrap };
+  return {
+    fetch: bare,
+    "openapi-fetch": openapi,
+    ours,
+    mailtrap,
+    "fetch-signal": bareWith(timed(false)),
+    "fetch-request": bareWith(timed(true)),
+  };
 }
 
 /** Every client must answer the same data, or the comparison means nothing. @param {Ops} ops */
@@ -199,13 +279,51 @@ async function concurrent(ops, calls) {
 }
 
 /**
+ * Sequential calls with the transport stubbed out: the time each client's own code takes.
+ * @param {{ rounds: number, warmup: number, roundMs: number, smoke: boolean }} options
+ */
+export async function benchClientsStubbed({ rounds, warmup, roundMs, smoke }) {
+  const clients = makeClients("http://127.0.0.1:9", { stub: true });
+  for (const [key, label] of CLIENTS) await check(clients[key], `${label} (stubbed)`);
+  const counts = [];
+  for (const [key] of CLIENTS) {
+    const ops = clients[key];
+    counts.push(await calibrate((n) => sequential(ops, n), roundMs, smoke ? 5 : 50, smoke ? 50 : 100_000));
+  }
+  const iterations = Math.max(5, Math.min(...counts));
+  const { perOp, ratios } = await interleaved(
+    CLIENTS.map(([key]) => ({
+      key,
+      iterations,
+      run: (/** @type {number} */ n) => sequential(clients[key], n),
+    })),
+    rounds,
+    warmup,
+    "fetch",
+  );
+  return {
+    iterations,
+    clients: Object.fromEntries(
+      CLIENTS.map(([key, label]) => [
+        key,
+        {
+          label,
+          usPerCall: summarize((perOp[key] ?? []).map((ms) => ms * 1000)),
+          ratio: summarize(ratios[key] ?? []),
+        },
+      ]),
+    ),
+  };
+}
+
+/**
  * @param {{ rounds: number, warmup: number, roundMs: number, smoke: boolean }} options
  */
 export async function benchClients({ rounds, warmup, roundMs, smoke }) {
   const server = await startServer();
   try {
     const clients = makeClients(server.baseUrl);
-    for (const [key, label] of CLIENTS) await check(clients[key], label);
+    for (const [key, label] of [...CLIENTS, ...DIAGNOSTICS]) await check(clients[key], label);
     /** @type {Record<string, any>} */
     const results = {};
     for (const [mode, runner] of /** @type {const} */ ([
@@ -219,8 +337,10 @@ export async function benchClients({ rounds, warmup, roundMs, smoke }) {
         counts.push(await calibrate((n) => runner(ops, n), roundMs, smoke ? 5 : 20, smoke ? 40 : 20_000));
       }
       const iterations = Math.max(5, Math.min(...counts));
+      // The diagnostics ride along in the sequential rounds only, to keep the run short.
+      const keys = [...CLIENTS, ...(mode === "sequential" ? DIAGNOSTICS : [])];
       const { perOp, ratios } = await interleaved(
-        CLIENTS.map(([key]) => ({
+        keys.map(([key]) => ({
           key,
           iterations,
           run: (/** @type {number} */ n) => runner(clients[key], n),
@@ -235,7 +355,7 @@ export async function benchClients({ rounds, warmup, roundMs, smoke }) {
         // Our throughput over the official client's, paired per round.
         oursVsOfficial: summarize((perOp.ours ?? []).map((t, i) => (official[i] ?? Number.NaN) / t)),
         clients: Object.fromEntries(
-          CLIENTS.map(([key, label]) => [
+          keys.map(([key, label]) => [
             key,
             {
               label,

@@ -38,6 +38,29 @@ export function apiBodies() {
   };
 }
 
+const COLLECTION_PATH = "/api/accounts/1/webhooks";
+const ITEM_PATH = /^\/api\/accounts\/1\/webhooks\/(\d+)$/;
+
+/**
+ * The answer body for a method and path (query ignored), or undefined for 404.
+ * @param {ReturnType<typeof apiBodies>} bodies @param {string | undefined} method @param {string} url
+ * @returns {string | undefined}
+ */
+export function route(bodies, method, url) {
+  const q = url.indexOf("?");
+  const path = q === -1 ? url : url.slice(0, q);
+  if (path === COLLECTION_PATH) {
+    if (method === "GET") return bodies.list;
+    if (method === "POST") return bodies.create;
+    return undefined;
+  }
+  if (!ITEM_PATH.test(path)) return undefined;
+  if (method === "GET") return bodies.get;
+  if (method === "PATCH") return bodies.update;
+  if (method === "DELETE") return bodies.delete;
+  return undefined;
+}
+
 /** A create request like the spec's email_sending example, and a small update. */
 export function requestBodies() {
   const { paths } = loadSpec();

@@ -1,5 +1,5 @@
 // BENCHMARKS.md and benchmarks.svg from a results object.
-import { CLIENTS, CONCURRENCY } from "./client-bench.mjs";
+import { CLIENTS, CONCURRENCY, DIAGNOSTICS } from "./client-bench.mjs";
 import { notes } from "./notes.mjs";
 import { FORMATS } from "./parse-bench.mjs";
 import { SIZES, VERIFIERS } from "./verify-bench.mjs";
@@ -27,7 +27,7 @@ export function markdown(r) {
   out.push(
     `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memGb} GB memory, ${m.os}`,
     `- Node ${m.node}; run on ${m.date}; the whole run took ${m.durationS.toFixed(0)} s${m.smoke ? " (SMOKE MODE: tiny counts, numbers meaningless)" : ""}`,
-    `- Each figure: the median of ${m.rounds} rounds after ${m.warmup} warm-up round(s), with the min–max over the rounds in brackets. Contenders run interleaved (order rotated each round) so a noisy moment on the shared machine hits them all; ratios are taken per round, then the median.`,
+    `- Each timing: the median of ${m.rounds} rounds after ${m.warmup} warm-up round(s) (codegen: ${r.codegen?.cold.ms.n ?? 0} runs after one warm-up), with the min–max over the rounds in brackets. Each round runs a contender for a fixed number of calls, calibrated so the slowest takes about ${m.roundMs} ms. Contenders run interleaved (order rotated each round) so a noisy moment on the shared machine hits them all; ratios are taken per round, then the median.`,
     "",
   );
   if (r.chart) out.push("![Benchmark chart](benchmarks.svg)", "");
@@ -56,7 +56,34 @@ export function markdown(r) {
       "",
       `Our client's throughput over the official client's: sequential ${ratio(r.client.sequential.oursVsOfficial)}, concurrent ${ratio(r.client.concurrent.oursVsOfficial)}.`,
       "",
+      "Where the overhead comes from (same sequential rounds): bare fetch with one ingredient of a client added at a time.",
+      "",
+      "| variant | µs/call, sequential | × fetch |",
+      "|---|---|---|",
     );
+    for (const [key] of DIAGNOSTICS) {
+      const d = r.client.sequential.clients[key];
+      out.push(`| ${d.label} | ${us(d.usPerCall)} | ${ratio(d.ratio)} |`);
+    }
+    out.push("");
+  }
+  if (r.clientStub) {
+    const base = r.clientStub.clients.fetch.usPerCall.median;
+    out.push(
+      "### 1b. Client code alone (transport stubbed)",
+      "",
+      `The same five operations, sequential, with \`fetch\` replaced by an in-memory function that returns a \`Response\` with the same bodies (for the official client, an axios adapter returning the same text, which axios then parses). No sockets, so the figures show each client's own CPU time per call with little noise. ${r.clientStub.iterations} calls per round.`,
+      "",
+      "| client | µs/call | added to bare fetch | × bare fetch |",
+      "|---|---|---|---|",
+    );
+    for (const [key] of CLIENTS) {
+      const c = r.clientStub.clients[key];
+      out.push(
+        `| ${c.label} | ${us(c.usPerCall)} | ${key === "fetch" ? "–" : `${n1(c.usPerCall.median - base)} µs`} | ${ratio(c.ratio)} |`,
+      );
+    }
+    out.push("");
   }
 
   if (r.verify) {
@@ -107,7 +134,7 @@ export function markdown(r) {
       "| entry | platform | min | min+gzip | notes |",
       "|---|---|---|---|---|",
     );
-    for (const group of ["ours", "official", "node-only"]) {
+    for (const group of ["ours", "reference", "official", "node-only"]) {
       for (const s of Object.values(r.size)) {
         if (s.group !== group) continue;
         if (s.error) {
@@ -130,7 +157,7 @@ export function markdown(r) {
       "",
       "`pnpm exec turbo run generate --filter=@mailtrap-webhooks/types`, spawned from the repo root and timed from spawn to exit (pnpm and turbo start-up included).",
       "",
-      "| run | wall time | notes |",
+      "| run | wall time, median (min–max) | notes |",
       "|---|---|---|",
       `| cold (\`--force\`: the task runs openapi-typescript) | ${ms(r.codegen.cold.ms)} | ${r.codegen.mode} |`,
       `| turbo cache hit (same command again) | ${ms(r.codegen.hit.ms)} | ${r.codegen.hit.cachedRuns}/${r.codegen.hit.ms.n} runs reported "1 cached" |`,

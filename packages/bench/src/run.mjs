@@ -8,7 +8,7 @@ import * as os from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { benchClients } from "./client-bench.mjs";
+import { benchClients, benchClientsStubbed } from "./client-bench.mjs";
 import { benchCodegen } from "./codegen-bench.mjs";
 import { benchParse } from "./parse-bench.mjs";
 import { markdown, svg } from "./report.mjs";
@@ -33,9 +33,10 @@ mkdirSync(outDir, { recursive: true });
 
 const settings = smoke
   ? { rounds: 3, warmup: 0, clientMs: 5, microMs: 2, smoke: true }
-  : { rounds: 7, warmup: 1, clientMs: 250, microMs: 100, smoke: false };
+  : { rounds: 21, warmup: 2, clientMs: 200, microMs: 40, smoke: false };
 
 const started = performance.now();
+const loadBefore = os.loadavg();
 const log = (/** @type {string} */ msg) =>
   console.log(`[bench ${((performance.now() - started) / 1000).toFixed(1)}s] ${msg}`);
 
@@ -45,6 +46,8 @@ const base = { rounds: settings.rounds, warmup: settings.warmup, smoke: settings
 if (only.includes("client")) {
   log("client overhead");
   results.client = await benchClients({ ...base, roundMs: settings.clientMs });
+  log("client code alone (transport stubbed)");
+  results.clientStub = await benchClientsStubbed({ ...base, roundMs: settings.microMs });
 }
 if (only.includes("verify")) {
   log("signature verification");
@@ -74,7 +77,10 @@ results.meta = {
   smoke,
   rounds: settings.rounds,
   warmup: settings.warmup,
+  roundMs: `${settings.clientMs} (network) / ${settings.microMs} (in-process)`,
   durationS: (performance.now() - started) / 1000,
+  // 1-minute load average before and after: on this shared machine, other work competes.
+  load: [loadBefore[0], os.loadavg()[0]],
 };
 results.targets = evaluateTargets(results);
 results.chart = true;

@@ -3,7 +3,7 @@
 // taken from the spec's examples, on 127.0.0.1 and a port the OS picks, which it reports to
 // the parent over IPC. It stops when told to, when the parent goes away, or after a cap.
 import { createServer } from "node:http";
-import { apiBodies } from "./fixtures.mjs";
+import { apiBodies, route } from "./fixtures.mjs";
 
 const MAX_LIFETIME_MS = Number(process.env.BENCH_SERVER_MAX_MS ?? 6 * 60_000);
 const bodies = apiBodies();
@@ -11,28 +11,9 @@ const headersFor = (/** @type {string} */ body) => ({
   "content-type": "application/json; charset=utf-8",
   "content-length": String(Buffer.byteLength(body)),
 });
-const COLLECTION = "/api/accounts/1/webhooks";
-const ITEM = /^\/api\/accounts\/1\/webhooks\/(\d+)$/;
-
-/** @param {string | undefined} method @param {string} path @returns {string | undefined} */
-function route(method, path) {
-  if (path === COLLECTION) {
-    if (method === "GET") return bodies.list;
-    if (method === "POST") return bodies.create;
-    return undefined;
-  }
-  if (!ITEM.test(path)) return undefined;
-  if (method === "GET") return bodies.get;
-  if (method === "PATCH") return bodies.update;
-  if (method === "DELETE") return bodies.delete;
-  return undefined;
-}
-
 let served = 0;
 const server = createServer((req, res) => {
-  const url = req.url ?? "/";
-  const q = url.indexOf("?");
-  const body = route(req.method, q === -1 ? url : url.slice(0, q));
+  const body = route(bodies, req.method, req.url ?? "/");
   // Read (and drop) any request body before answering, as a real server would.
   req.resume();
   req.on("end", () => {

@@ -14,7 +14,7 @@ const fromMailtrap = createRequire(join(mailtrapDir, "package.json"));
 const js = (/** @type {string} */ p) => JSON.stringify(p);
 
 /**
- * @typedef {{ key: string, label: string, group: "ours" | "official" | "node-only", platform: "browser" | "node",
+ * @typedef {{ key: string, label: string, group: "ours" | "reference" | "official" | "node-only", platform: "browser" | "node",
  *   code: string, note: string, budgetKb?: number }} SizeEntry
  */
 
@@ -39,6 +39,14 @@ export function sizeEntries() {
       code: 'export * from "@mailtrap-webhooks/client";',
       note: "includes openapi-fetch",
       budgetKb: 5,
+    },
+    {
+      key: "openapi-fetch",
+      label: "openapi-fetch (createClient alone)",
+      group: "reference",
+      platform: "browser",
+      code: 'export { default } from "openapi-fetch";',
+      note: "the client's one dependency, for scale",
     },
     {
       key: "receiver",
@@ -107,6 +115,14 @@ export function sizeEntries() {
   ];
 }
 
+/** "…/node_modules/openapi-fetch/dist/x.mjs" -> "openapi-fetch"; "../client/dist/x.js" -> "@mailtrap-webhooks/client" */
+function packageOf(/** @type {string} */ input) {
+  const dep = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules)/.exec(input)?.[1];
+  if (dep) return dep;
+  const ours = /(?:^|\/)\.\.\/([^/.][^/]*)\//.exec(input)?.[1];
+  return ours ? `@mailtrap-webhooks/${ours}` : input;
+}
+
 /** @param {SizeEntry} entry */
 async function measure(entry) {
   const result = await build({
@@ -124,6 +140,13 @@ async function measure(entry) {
   const output = result.outputFiles[0];
   if (!output) throw new Error("esbuild wrote nothing");
   const inputs = Object.keys(result.metafile.inputs);
+  const produced = Object.values(result.metafile.outputs)[0]?.inputs ?? {};
+  /** @type {Record<string, number>} minified bytes in the output, per package */
+  const byPackage = {};
+  for (const [input, info] of Object.entries(produced)) {
+    const name = packageOf(input);
+    byPackage[name] = (byPackage[name] ?? 0) + info.bytesInOutput;
+  }
   const packages = new Set();
   for (const input of inputs) {
     const m = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules)/.exec(input);
@@ -133,6 +156,7 @@ async function measure(entry) {
     minBytes: output.contents.byteLength,
     gzipBytes: gzipSync(output.contents, { level: 9 }).byteLength,
     modules: inputs.length,
+    byPackage,
     packages: [...packages].sort(),
   };
 }
