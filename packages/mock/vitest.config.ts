@@ -1,3 +1,4 @@
 import { defineConfig } from "vitest/config";
 
-export default defineConfig({ test: { include: ["test/**/*.test.ts"] } });
+// The CLI tests start Prism in child processes, which takes seconds on a busy machine.
+export default defineConfig({ test: { include: ["test/**/*.test.ts"], testTimeout: 30_000 } });

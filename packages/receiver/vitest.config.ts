@@ -11,5 +11,6 @@ export default defineConfig({
       { find: /^@mailtrap-webhooks\/receiver$/, replacement: src("index.ts") },
     ],
   },
-  test: { include: ["test/**/*.test.ts"] },
+  // Property tests run tens of thousands of cases; on a loaded 2-core machine that takes a while.
+  test: { include: ["test/**/*.test.ts"], testTimeout: 60_000 },
 });
