@@ -2,7 +2,7 @@
 import { CLIENTS, CONCURRENCY, DIAGNOSTICS } from "./client-bench.mjs";
 import { notes } from "./notes.mjs";
 import { FORMATS } from "./parse-bench.mjs";
-import { SIZES, VERIFIERS } from "./verify-bench.mjs";
+import { SIZES, VERIFIERS, VERIFY_DIAGNOSTICS } from "./verify-bench.mjs";
 
 /** @typedef {import("./stats.mjs").Summary} Summary */
 
@@ -27,7 +27,7 @@ export function markdown(r) {
   out.push(
     `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memGb} GB memory, ${m.os}`,
     `- Node ${m.node}; run on ${m.date}; the whole run took ${m.durationS.toFixed(0)} s${m.smoke ? " (SMOKE MODE: tiny counts, numbers meaningless)" : ""}`,
-    `- Each timing: the median of ${m.rounds} rounds after ${m.warmup} warm-up round(s) (codegen: ${r.codegen?.cold.ms.n ?? 0} runs after one warm-up), with the min–max over the rounds in brackets. Each round runs a contender for a fixed number of calls, calibrated so the slowest takes about ${m.roundMs} ms. Contenders run interleaved (order rotated each round) so a noisy moment on the shared machine hits them all; ratios are taken per round, then the median.`,
+    `- Each timing: the median of ${m.rounds} rounds (client over the network) or ${m.microRounds} rounds (in-process: stubbed client, verify, parse) after ${m.warmup} warm-up round(s) (codegen: ${r.codegen?.cold.ms.n ?? 0} runs after one warm-up), with the min–max over the rounds in brackets. Each round runs a contender for a fixed number of calls, calibrated so the slowest takes about ${m.roundMs} ms. Contenders run interleaved (order rotated each round) so a noisy moment on the shared machine hits them all; ratios are taken per round, then the median.`,
     "",
   );
   if (r.chart) out.push("![Benchmark chart](benchmarks.svg)", "");
@@ -104,6 +104,17 @@ export function markdown(r) {
         );
       }
     }
+    out.push(
+      "",
+      "Diagnostics at 1 KB (same rounds): the raw createHmac check with the expected signature decoded from hex two ways.",
+      "",
+      "| body | variant | µs/verify | × createHmac |",
+      "|---|---|---|---|",
+    );
+    for (const [key] of VERIFY_DIAGNOSTICS) {
+      const v = r.verify["1 KB"].verifiers[key];
+      if (v) out.push(`| 1 KB | ${v.label} | ${us(v.usPerOp)} | ${ratio(v.ratio)} |`);
+    }
     out.push("");
   }
 
@@ -175,10 +186,26 @@ const esc = (/** @type {string} */ s) => s.replace(/&/g, "&amp;").replace(/</g, 
 
 /**
  * @typedef {{ label: string, value: number, lo?: number, hi?: number, text: string, color: string }} Bar
- * @typedef {{ title: string, bars: Bar[], unit: string, lines?: { at: number, label: string, color: string }[] }} Panel
+ * @typedef {{ title: string, bars: Bar[], lines?: { at: number, label: string, color: string }[],
+ *   cap?: number, log?: { min: number } }} Panel
  */
 
-const COLORS = { base: "#9aa5b1", ours: "#1f6feb", raw: "#6e7781", official: "#d1242f", web: "#bf8700" };
+const COLORS = { base: "#9aa5b1", ours: "#1f6feb", raw: "#57606a", official: "#d1242f", web: "#bf8700" };
+const LEGEND = [
+  ["baseline", COLORS.base],
+  ["ours", COLORS.ours],
+  ["openapi-fetch / reference", COLORS.raw],
+  ["official mailtrap client", COLORS.official],
+  ["Web Crypto", COLORS.web],
+];
+const SHORT = /** @type {Record<string, string>} */ ({
+  fetch: "bare fetch",
+  "openapi-fetch": "raw openapi-fetch",
+  ours: "ours (client)",
+  mailtrap: "mailtrap (official)",
+  hmac: "createHmac",
+  webcrypto: "Web Crypto",
+});
 
 /** @param {any} r @returns {Panel[]} */
 function panels(r) {
@@ -198,55 +225,44 @@ function panels(r) {
   const bar = (label, s, key) => ({
     label,
     value: s.median,
-    lo: s.min,
-    hi: s.max,
+    lo: s.q1,
+    hi: s.q3,
     text: `${s.median.toFixed(2)}×`,
     color: colorOf(key),
   });
   if (r.client) {
     const bars = [];
     for (const mode of ["sequential", "concurrent"]) {
-      for (const [key, label] of CLIENTS) {
-        bars.push(
-          bar(
-            `${label} · ${mode === "concurrent" ? `${CONCURRENCY} conc.` : "seq."}`,
-            r.client[mode].clients[key].ratio,
-            key,
-          ),
-        );
+      for (const [key] of CLIENTS) {
+        const label = `${SHORT[key]} · ${mode === "concurrent" ? `${CONCURRENCY} concurrent` : "sequential"}`;
+        bars.push(bar(label, r.client[mode].clients[key].ratio, key));
       }
     }
     list.push({
-      title: "1. Client: time per call, × bare fetch (lower is better)",
+      title: "1. Client: time per call over HTTP, × bare fetch (lower is better)",
       bars,
-      unit: "×",
-      lines: [
-        { at: 1, label: "fetch", color: "#57606a" },
-        { at: 1.1, label: "target 1.10×", color: "#1a7f37" },
-      ],
+      lines: [{ at: 1.1, label: "target 1.10×", color: "#1a7f37" }],
+    });
+  }
+  if (r.clientStub) {
+    list.push({
+      title: "1b. Client code alone (transport stubbed): time per call, × bare fetch",
+      bars: CLIENTS.map(([key]) => bar(SHORT[key] ?? key, r.clientStub.clients[key].ratio, key)),
     });
   }
   if (r.verify) {
     const bars = [];
     for (const [size] of SIZES) {
-      for (const [key, label] of VERIFIERS) {
-        bars.push(
-          bar(
-            `${label.split(" ").slice(0, 2).join(" ")} · ${size}`,
-            r.verify[size].verifiers[key].ratio,
-            key,
-          ),
-        );
+      for (const [key] of VERIFIERS) {
+        const label = key === "ours" ? "ours (verifySignature)" : (SHORT[key] ?? key);
+        bars.push(bar(`${label} · ${size}`, r.verify[size].verifiers[key].ratio, key));
       }
     }
     list.push({
-      title: "2. Verify signature: time, × node:crypto createHmac (lower is better)",
+      title: "2. Verify signature: time, × node:crypto createHmac (lower is better; axis cut at 3×)",
       bars,
-      unit: "×",
-      lines: [
-        { at: 1, label: "createHmac", color: "#57606a" },
-        { at: 1.3, label: "target 1.3× (1 KB)", color: "#1a7f37" },
-      ],
+      cap: 3,
+      lines: [{ at: 1.3, label: "target 1.3× (1 KB)", color: "#1a7f37" }],
     });
   }
   if (r.parse) {
@@ -258,7 +274,6 @@ function panels(r) {
     list.push({
       title: "3. Parse 500 events: time, × JSON.parse (lower is better)",
       bars,
-      unit: "×",
       lines: [{ at: 1.2, label: "target 1.2×", color: "#1a7f37" }],
     });
   }
@@ -267,16 +282,16 @@ function panels(r) {
     for (const s of Object.values(r.size)) {
       if (s.error || s.group === "node-only") continue;
       bars.push({
-        label: s.label.replace("@mailtrap-webhooks/", ""),
+        label: s.label.replace("@mailtrap-webhooks/", "").replace(' from "mailtrap"', ""),
         value: s.gzipBytes / 1000,
         text: kb(s.gzipBytes),
-        color: s.group === "ours" ? COLORS.ours : COLORS.official,
+        color: s.group === "ours" ? COLORS.ours : s.group === "official" ? COLORS.official : COLORS.raw,
       });
     }
     list.push({
-      title: "4. Bundle size, min+gzip kB (lower is better; node-only mock left out)",
+      title: "4. Bundle size, min+gzip kB, log scale (lower is better; node-only mock left out)",
       bars,
-      unit: "kB",
+      log: { min: 0.1 },
       lines: [{ at: 5, label: "client budget 5 kB", color: "#1a7f37" }],
     });
   }
@@ -285,54 +300,85 @@ function panels(r) {
 
 /** @param {any} r */
 export function svg(r) {
-  const width = 960;
-  const labelW = 330;
-  const barW = 480;
+  const width = 1000;
+  const labelW = 300;
+  const barW = 560;
   const rowH = 20;
   const parts = [];
-  let y = 56;
+  let lx = 16;
+  for (const [name, color] of LEGEND) {
+    parts.push(`<rect x="${lx}" y="34" width="12" height="12" fill="${color}"/>`);
+    parts.push(`<text x="${lx + 16}" y="44" class="small">${esc(name ?? "")}</text>`);
+    lx += 24 + (name?.length ?? 0) * 6.2;
+  }
+  parts.push(`<text x="${lx + 8}" y="44" class="small">whiskers: interquartile range over the rounds</text>`);
+  let y = 80;
   for (const panel of panels(r)) {
-    const max =
-      Math.max(...panel.bars.map((b) => b.hi ?? b.value), ...(panel.lines ?? []).map((l) => l.at)) * 1.08;
-    const x = (/** @type {number} */ v) => labelW + (Math.max(0, v) / max) * barW;
+    const top = Math.max(
+      ...panel.bars.map((b) => Math.max(b.value, b.hi ?? 0)),
+      ...(panel.lines ?? []).map((l) => l.at),
+    );
+    const max = (panel.cap ? Math.min(panel.cap, top) : top) * 1.08;
+    const log = panel.log;
+    /** @param {number} v */
+    const x = (v) => {
+      if (log) {
+        const span = Math.log10(max / log.min);
+        return labelW + (Math.log10(Math.max(v, log.min) / log.min) / span) * barW;
+      }
+      return labelW + (Math.min(Math.max(0, v), max) / max) * barW;
+    };
     parts.push(`<text x="16" y="${y}" class="title">${esc(panel.title)}</text>`);
-    y += 12;
-    const top = y;
+    y += 10;
+    const first = y;
     for (const b of panel.bars) {
       const cy = y + rowH / 2;
+      const end = x(b.value);
       parts.push(`<text x="${labelW - 8}" y="${cy + 4}" text-anchor="end">${esc(b.label)}</text>`);
       parts.push(
-        `<rect x="${labelW}" y="${y + 3}" width="${(x(b.value) - labelW).toFixed(1)}" height="${rowH - 6}" fill="${b.color}"/>`,
+        `<rect x="${labelW}" y="${y + 3}" width="${Math.max(1, end - labelW).toFixed(1)}" height="${rowH - 6}" fill="${b.color}"/>`,
       );
-      if (b.lo !== undefined && b.hi !== undefined) {
+      const clipped = panel.cap !== undefined && b.value > max;
+      if (clipped) {
+        parts.push(
+          `<text x="${(end - 4).toFixed(1)}" y="${cy + 4}" text-anchor="end" fill="#ffffff">≫</text>`,
+        );
+      }
+      if (b.lo !== undefined && b.hi !== undefined && !clipped) {
         parts.push(
           `<line x1="${x(b.lo).toFixed(1)}" x2="${x(b.hi).toFixed(1)}" y1="${cy}" y2="${cy}" stroke="#24292f" stroke-width="1.2"/>`,
         );
       }
-      parts.push(
-        `<text x="${(Math.max(x(b.value), x(b.hi ?? 0)) + 6).toFixed(1)}" y="${cy + 4}">${esc(b.text)}</text>`,
-      );
+      const textX = Math.max(end, b.hi !== undefined && !clipped ? x(b.hi) : 0) + 6;
+      parts.push(`<text x="${textX.toFixed(1)}" y="${cy + 4}">${esc(b.text)}</text>`);
       y += rowH;
     }
     for (const line of panel.lines ?? []) {
+      const lx2 = x(line.at).toFixed(1);
       parts.push(
-        `<line x1="${x(line.at).toFixed(1)}" x2="${x(line.at).toFixed(1)}" y1="${top}" y2="${y}" stroke="${line.color}" stroke-dasharray="4 3"/>`,
+        `<line x1="${lx2}" x2="${lx2}" y1="${first}" y2="${y}" stroke="${line.color}" stroke-dasharray="4 3"/>`,
       );
       parts.push(
-        `<text x="${x(line.at).toFixed(1)}" y="${y + 12}" text-anchor="middle" class="small" fill="${line.color}">${esc(line.label)}</text>`,
+        `<text x="${lx2}" y="${y + 12}" text-anchor="middle" class="small" fill="${line.color}">${esc(line.label)}</text>`,
       );
     }
-    y += 44;
+    if (!log) {
+      const one = x(1).toFixed(1);
+      parts.push(
+        `<line x1="${one}" x2="${one}" y1="${first}" y2="${y}" stroke="#57606a" stroke-width="0.8"/>`,
+      );
+    }
+    y += 40;
   }
   const m = r.meta;
   parts.push(
-    `<text x="16" y="${y - 14}" class="small">Median of ${m.rounds} rounds; whiskers show min–max. Node ${esc(m.node)}, ${esc(m.cpu)} (${m.cores} cores), ${esc(m.date)}.${m.smoke ? " SMOKE MODE." : ""}</text>`,
+    `<text x="16" y="${y - 12}" class="small">Medians over ${m.rounds} (network) / ${m.microRounds} (in-process) rounds. Node ${esc(m.node)}, ${esc(m.cpu)} (${m.cores} cores), ${esc(m.date)}.${m.smoke ? " SMOKE MODE: numbers meaningless." : ""}</text>`,
   );
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${y}" viewBox="0 0 ${width} ${y}" font-family="Helvetica, Arial, sans-serif" font-size="12">`,
     "<style>.title{font-size:14px;font-weight:bold}.small{font-size:11px}</style>",
     `<rect width="${width}" height="${y}" fill="#ffffff"/>`,
-    `<text x="16" y="22" class="title" font-size="16">@mailtrap-webhooks benchmarks</text>`,
+    `<text x="16" y="22" class="title" font-size="16">@mailtrap-webhooks benchmarks: lower is better everywhere</text>`,
     ...parts,
     "</svg>",
     "",

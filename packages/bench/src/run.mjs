@@ -32,8 +32,8 @@ const outDir =
 mkdirSync(outDir, { recursive: true });
 
 const settings = smoke
-  ? { rounds: 3, warmup: 0, clientMs: 5, microMs: 2, smoke: true }
-  : { rounds: 21, warmup: 2, clientMs: 200, microMs: 40, smoke: false };
+  ? { rounds: 3, warmup: 0, clientMs: 5, microRounds: 3, microMs: 2, smoke: true }
+  : { rounds: 21, warmup: 2, clientMs: 300, microRounds: 41, microMs: 25, smoke: false };
 
 const started = performance.now();
 const loadBefore = os.loadavg();
@@ -47,15 +47,19 @@ if (only.includes("client")) {
   log("client overhead");
   results.client = await benchClients({ ...base, roundMs: settings.clientMs });
   log("client code alone (transport stubbed)");
-  results.clientStub = await benchClientsStubbed({ ...base, roundMs: settings.microMs });
+  results.clientStub = await benchClientsStubbed({
+    ...base,
+    rounds: settings.microRounds,
+    roundMs: settings.microMs,
+  });
 }
 if (only.includes("verify")) {
   log("signature verification");
-  results.verify = await benchVerify({ ...base, roundMs: settings.microMs });
+  results.verify = await benchVerify({ ...base, rounds: settings.microRounds, roundMs: settings.microMs });
 }
 if (only.includes("parse")) {
   log("parsing");
-  results.parse = await benchParse({ ...base, roundMs: settings.microMs });
+  results.parse = await benchParse({ ...base, rounds: settings.microRounds, roundMs: settings.microMs });
 }
 if (only.includes("size")) {
   log("bundle size");
@@ -76,6 +80,7 @@ results.meta = {
   memGb: Math.round(os.totalmem() / 1024 ** 3),
   smoke,
   rounds: settings.rounds,
+  microRounds: settings.microRounds,
   warmup: settings.warmup,
   roundMs: `${settings.clientMs} (network) / ${settings.microMs} (in-process)`,
   durationS: (performance.now() - started) / 1000,

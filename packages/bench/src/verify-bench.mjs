@@ -19,7 +19,31 @@ export const VERIFIERS = /** @type {const} */ ([
   ["webcrypto", "Web Crypto importKey + sign, hex compare"],
 ]);
 
+/** At 1 KB only: createHmac with the expected bytes decoded two ways, to price the decoding. */
+export const VERIFY_DIAGNOSTICS = /** @type {const} */ ([
+  ["hmac-parseint", "createHmac + hex decoded by slice/parseInt (as verify.ts does)"],
+  ["hmac-charcode", "createHmac + hex decoded from char codes (proposed)"],
+]);
+
 const encoder = new TextEncoder();
+
+/** Hex to bytes the way the receiver does it today. @param {string} hex */
+function hexByParseInt(hex) {
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}
+
+/** Hex (already checked to be [0-9a-fA-F]) to bytes from char codes. @param {string} hex */
+function hexByCharCode(hex) {
+  const out = new Uint8Array(hex.length >> 1);
+  for (let i = 0, j = 0; i < out.length; i++, j += 2) {
+    const hi = hex.charCodeAt(j);
+    const lo = hex.charCodeAt(j + 1);
+    out[i] = (((hi & 0xf) + 9 * (hi >> 6)) << 4) | ((lo & 0xf) + 9 * (lo >> 6));
+  }
+  return out;
+}
 
 /** @param {ArrayBuffer} buffer */
 function toHex(buffer) {
@@ -33,7 +57,7 @@ function toHex(buffer) {
 /**
  * Each returns how many of `n` checks said "valid" (all must), and the time taken.
  * @param {Buffer} body @param {string} secret @param {string} signature
- * @returns {Record<(typeof VERIFIERS)[number][0], (n: number) => Promise<number>>}
+ * @returns {Record<(typeof VERIFIERS)[number][0] | (typeof VERIFY_DIAGNOSTICS)[number][0], (n: number) => Promise<number>>}
  */
 function runners(body, secret, signature) {
   let valid = 0;
@@ -51,6 +75,22 @@ function runners(body, secret, signature) {
         const expected = Buffer.from(signature, "hex");
         const actual = createHmac("sha256", secret).update(body).digest();
         if (expected.length === actual.length && timingSafeEqual(actual, expected)) valid++;
+      }
+      return done(n, t0);
+    },
+    async "hmac-parseint"(n) {
+      const t0 = now();
+      for (let i = 0; i < n; i++) {
+        const expected = hexByParseInt(signature);
+        if (timingSafeEqual(createHmac("sha256", secret).update(body).digest(), expected)) valid++;
+      }
+      return done(n, t0);
+    },
+    async "hmac-charcode"(n) {
+      const t0 = now();
+      for (let i = 0; i < n; i++) {
+        const expected = hexByCharCode(signature);
+        if (timingSafeEqual(createHmac("sha256", secret).update(body).digest(), expected)) valid++;
       }
       return done(n, t0);
     },
@@ -92,11 +132,12 @@ export async function benchVerify({ rounds, warmup, roundMs, smoke }) {
   for (const [size, bytes] of SIZES) {
     const { body, secret, signature } = signedBody(bytes);
     const run = runners(body, secret, signature);
+    const keys = [...VERIFIERS, ...(bytes === 1024 ? VERIFY_DIAGNOSTICS : [])];
     const counts = [];
-    for (const [key] of VERIFIERS) counts.push(await calibrate(run[key], roundMs, 1, smoke ? 50 : 200_000));
+    for (const [key] of keys) counts.push(await calibrate(run[key], roundMs, 1, smoke ? 50 : 200_000));
     const iterations = Math.max(1, Math.min(...counts));
     const { perOp, ratios } = await interleaved(
-      VERIFIERS.map(([key]) => ({ key, iterations, run: run[key] })),
+      keys.map(([key]) => ({ key, iterations, run: run[key] })),
       rounds,
       warmup,
       "hmac",
@@ -105,7 +146,7 @@ export async function benchVerify({ rounds, warmup, roundMs, smoke }) {
       bytes,
       iterations,
       verifiers: Object.fromEntries(
-        VERIFIERS.map(([key, label]) => [
+        keys.map(([key, label]) => [
           key,
           {
             label,
