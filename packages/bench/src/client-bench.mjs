@@ -337,8 +337,7 @@ export async function benchClients({ rounds, warmup, roundMs, smoke }) {
         counts.push(await calibrate((n) => runner(ops, n), roundMs, smoke ? 5 : 20, smoke ? 40 : 20_000));
       }
       const iterations = Math.max(5, Math.min(...counts));
-      // The diagnostics ride along in the sequential rounds only, to keep the run short.
-      const keys = [...CLIENTS, ...(mode === "sequential" ? DIAGNOSTICS : [])];
+      const keys = [...CLIENTS, ...DIAGNOSTICS];
       const { perOp, ratios } = await interleaved(
         keys.map(([key]) => ({
           key,
