@@ -379,6 +379,7 @@ export function svg(r) {
   );
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${y}" viewBox="0 0 ${width} ${y}" font-family="Helvetica, Arial, sans-serif" font-size="12">`,
+    "<title>@mailtrap-webhooks benchmarks: client, signature verification, parsing and bundle size against their baselines</title>",
     "<style>.title{font-size:14px;font-weight:bold}.small{font-size:11px}</style>",
     `<rect width="${width}" height="${y}" fill="#ffffff"/>`,
     `<text x="16" y="22" class="title" font-size="16">@mailtrap-webhooks benchmarks: lower is better everywhere</text>`,
