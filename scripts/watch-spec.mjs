@@ -17,7 +17,7 @@ function regenerate() {
     return;
   }
   running = true;
-  const child = spawn("pnpm", ["exec", "turbo", "run", "generate", "--output-logs=new-only"], {
+  const child = spawn("pnpm", ["exec", "turbo", "run", "sync-generated", "--output-logs=new-only"], {
     cwd: root,
     stdio: "inherit",
   });
