@@ -115,14 +115,15 @@ async function attemptOnce(
 /** Checks a 2xx answer is the JSON envelope the spec promises and returns its `data`. */
 function unwrap(response: Response, text: string | undefined, secrets: readonly string[]): unknown {
   const { status, headers } = response;
-  // Kept short and scrubbed: a create response carries the signing secret.
-  const init = { status, headers, body: scrub((text ?? "").slice(0, 500), secrets) };
+  // Built only on failure (it is the costly part of a success). Kept short and scrubbed:
+  // a create response carries the signing secret.
+  const init = () => ({ status, headers, body: scrub((text ?? "").slice(0, 500), secrets) });
   const type = headers.get("content-type") ?? "";
   if (!/^application\/([\w.-]+\+)?json\s*(;|$)/i.test(type)) {
     throw new InvalidResponseError(
       `Mailtrap answered ${status} with content type ${JSON.stringify(type || "(none)")}, not JSON. ` +
         "Check that baseUrl points at the Mailtrap API and not at a proxy or web page.",
-      init,
+      init(),
     );
   }
   let parsed: unknown;
@@ -131,13 +132,13 @@ function unwrap(response: Response, text: string | undefined, secrets: readonly 
   } catch {
     throw new InvalidResponseError(
       `Mailtrap answered ${status} with a body that is not valid JSON. Retry later; if it persists, check baseUrl.`,
-      init,
+      init(),
     );
   }
   if (typeof parsed !== "object" || parsed === null || !("data" in parsed)) {
     throw new InvalidResponseError(
       `Mailtrap answered ${status} with JSON that has no "data" field. Check that baseUrl points at the Mailtrap API.`,
-      init,
+      init(),
     );
   }
   return parsed.data;

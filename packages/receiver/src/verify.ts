@@ -18,30 +18,38 @@ interface NodeCrypto {
 const encoder = new TextEncoder();
 const SIGNATURE_HEX = /^[0-9a-fA-F]{64}$/;
 
-let nodeCrypto: Promise<NodeCrypto | undefined> | undefined;
+// undefined: not looked up yet; null: this runtime has none.
+let nodeCrypto: NodeCrypto | null | undefined;
 
 // Looked up lazily and never required: Workers, Deno deploy and browsers have no node:crypto.
-function loadNodeCrypto(): Promise<NodeCrypto | undefined> {
-  nodeCrypto ??= (async () => {
-    const proc = (globalThis as { process?: NodeProcessLike }).process;
-    if (typeof proc?.versions?.node !== "string") return undefined;
-    try {
-      const builtin = proc.getBuiltinModule?.("node:crypto");
-      if (builtin) return builtin as NodeCrypto;
-      // Node before 20.16 has no getBuiltinModule. A variable specifier keeps bundlers
-      // from trying to resolve node:crypto for non-Node targets.
-      const specifier = "node:crypto";
-      return (await import(/* @vite-ignore */ specifier)) as NodeCrypto;
-    } catch {
-      return undefined;
-    }
-  })();
-  return nodeCrypto;
+// Synchronous where Node offers getBuiltinModule, so the hot path awaits nothing extra.
+function loadNodeCrypto(): NodeCrypto | null | Promise<NodeCrypto | null> {
+  if (nodeCrypto !== undefined) return nodeCrypto;
+  const proc = (globalThis as { process?: NodeProcessLike }).process;
+  if (typeof proc?.versions?.node !== "string") return (nodeCrypto = null);
+  try {
+    const builtin = proc.getBuiltinModule?.("node:crypto");
+    if (builtin) return (nodeCrypto = builtin as NodeCrypto);
+  } catch {
+    return (nodeCrypto = null);
+  }
+  // Node before 20.16 has no getBuiltinModule. A variable specifier keeps bundlers
+  // from trying to resolve node:crypto for non-Node targets.
+  const specifier = "node:crypto";
+  return import(/* @vite-ignore */ specifier).then(
+    (module) => (nodeCrypto = module as NodeCrypto),
+    () => (nodeCrypto = null),
+  );
+}
+
+async function nodeCryptoIfAny(): Promise<NodeCrypto | null> {
+  const loaded = loadNodeCrypto();
+  return loaded instanceof Promise ? await loaded : loaded;
 }
 
 /** Internal: lets tests run the Web Crypto path on Node. Not exported from the package. */
 export function useNodeCrypto(enabled: boolean): void {
-  nodeCrypto = enabled ? undefined : Promise.resolve(undefined);
+  nodeCrypto = enabled ? undefined : null;
 }
 
 interface NodeProcessLike {
@@ -100,15 +108,21 @@ export function normalizeSecrets(secretOrSecrets: unknown): readonly string[] {
 
 /** HMAC-SHA256 of `bytes` keyed with `secret`, as 32 raw bytes. */
 export async function hmacSha256(secret: string, bytes: Uint8Array): Promise<Uint8Array> {
-  const node = await loadNodeCrypto();
+  const node = await nodeCryptoIfAny();
   if (node) return node.createHmac("sha256", secret).update(bytes).digest();
   const key = await importKey(secret, "sign");
   return new Uint8Array(await crypto.subtle.sign("HMAC", key, bytes as Uint8Array<ArrayBuffer>));
 }
 
+// Value of one hex digit from its char code, for 0-9, a-f and A-F (checked by SIGNATURE_HEX):
+// the low nibble is the digit for 0-9, and letters (bit 6 set) add 9.
+const nibble = (code: number) => (code & 0xf) + 9 * (code >> 6);
+
 function hexToBytes(hex: string): Uint8Array {
   const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  for (let i = 0; i < out.length; i++) {
+    out[i] = (nibble(hex.charCodeAt(2 * i)) << 4) | nibble(hex.charCodeAt(2 * i + 1));
+  }
   return out;
 }
 
@@ -134,7 +148,8 @@ export async function verifySignature(
   const expected = hexToBytes(trimmed);
 
   try {
-    const node = await loadNodeCrypto();
+    const loaded = loadNodeCrypto();
+    const node = loaded instanceof Promise ? await loaded : loaded;
     for (const secret of secrets) {
       if (node) {
         if (node.timingSafeEqual(node.createHmac("sha256", secret).update(bytes).digest(), expected))
