@@ -24,21 +24,35 @@ let nodeCrypto: NodeCrypto | null | undefined;
 // Looked up lazily and never required: Workers, Deno deploy and browsers have no node:crypto.
 // Synchronous where Node offers getBuiltinModule, so the hot path awaits nothing extra.
 function loadNodeCrypto(): NodeCrypto | null | Promise<NodeCrypto | null> {
-  if (nodeCrypto !== undefined) return nodeCrypto;
+  if (nodeCrypto === undefined) {
+    const found = findNodeCrypto();
+    if (found instanceof Promise) return found;
+    nodeCrypto = found;
+  }
+  return nodeCrypto;
+}
+
+function findNodeCrypto(): NodeCrypto | null | Promise<NodeCrypto | null> {
   const proc = (globalThis as { process?: NodeProcessLike }).process;
-  if (typeof proc?.versions?.node !== "string") return (nodeCrypto = null);
+  if (typeof proc?.versions?.node !== "string") return null;
   try {
     const builtin = proc.getBuiltinModule?.("node:crypto");
-    if (builtin) return (nodeCrypto = builtin as NodeCrypto);
+    if (builtin) return builtin as NodeCrypto;
   } catch {
-    return (nodeCrypto = null);
+    return null;
   }
   // Node before 20.16 has no getBuiltinModule. A variable specifier keeps bundlers
   // from trying to resolve node:crypto for non-Node targets.
   const specifier = "node:crypto";
   return import(/* @vite-ignore */ specifier).then(
-    (module) => (nodeCrypto = module as NodeCrypto),
-    () => (nodeCrypto = null),
+    (module) => {
+      nodeCrypto = module as NodeCrypto;
+      return nodeCrypto;
+    },
+    () => {
+      nodeCrypto = null;
+      return null;
+    },
   );
 }
 
