@@ -21,8 +21,8 @@ export const VERIFIERS = /** @type {const} */ ([
 
 /** At 1 KB only: createHmac with the expected bytes decoded two ways, to price the decoding. */
 export const VERIFY_DIAGNOSTICS = /** @type {const} */ ([
-  ["hmac-parseint", "createHmac + hex decoded by slice/parseInt (as verify.ts does)"],
-  ["hmac-charcode", "createHmac + hex decoded from char codes (proposed)"],
+  ["hmac-parseint", "createHmac + hex decoded by slice/parseInt (verify.ts before the fix)"],
+  ["hmac-charcode", "createHmac + hex decoded from char codes (verify.ts now)"],
 ]);
 
 const encoder = new TextEncoder();
