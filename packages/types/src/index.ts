@@ -32,7 +32,7 @@ export type ApiErrorBody =
   | ValidationErrorBody
   | RateLimitErrorBody;
 
-/** The management operations, by `operationId`. */
+/** The management operations, by `operationId` (delivery operations are `receive*`; the spec lint enforces it). */
 export type OperationId = Exclude<keyof operations, `receive${string}`>;
 
 type JsonContent<R> = R extends { content: { "application/json": infer Body } } ? Body : never;
