@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { sendingEventNameValues } from "@mailtrap-webhooks/types";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { deliverTestEvents } from "../src/deliver.js";
 import { exampleEvents } from "../src/spec.js";
@@ -85,19 +86,7 @@ describe("deliverTestEvents", () => {
 describe("exampleEvents", () => {
   it("reads every example event of both deliveries from the shipped spec", () => {
     const sending = exampleEvents("sending");
-    expect(new Set(sending.map((e) => e.event))).toEqual(
-      new Set([
-        "delivery",
-        "open",
-        "click",
-        "unsubscribe",
-        "spam",
-        "soft bounce",
-        "bounce",
-        "suspension",
-        "reject",
-      ]),
-    );
+    expect(new Set(sending.map((e) => e.event))).toEqual(new Set(sendingEventNameValues));
     expect(exampleEvents("audit_log").every((e) => e.event.startsWith("activity_log."))).toBe(true);
   });
 
