@@ -1,7 +1,6 @@
 import { parseArgs } from "node:util";
 import { deliverTestEvents } from "./deliver.js";
 import { startMockServer } from "./server.js";
-import type { DeliveryKind } from "./spec.js";
 
 const usage = `Usage:
   mailtrap-webhooks-mock [serve] [--port 4010] [--host 127.0.0.1] [--dynamic] [--seed S] [--verbose]
@@ -67,7 +66,7 @@ async function deliver(args: string[]): Promise<void> {
     url: values.url,
     secret: values.secret,
     format: values.format,
-    kind: values.kind as DeliveryKind,
+    kind: values.kind,
   });
   console.log(`${result.events.length} events delivered to ${values.url}: HTTP ${result.status}`);
   if (result.status !== 200) {
