@@ -27,14 +27,14 @@ export const VERIFY_DIAGNOSTICS = /** @type {const} */ ([
 
 const encoder = new TextEncoder();
 
-/** Hex to bytes the way the receiver does it today. @param {string} hex */
+/** Hex to bytes the way verify.ts did it before the fix: slice + parseInt per byte. @param {string} hex */
 function hexByParseInt(hex) {
   const out = new Uint8Array(hex.length / 2);
   for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
   return out;
 }
 
-/** Hex (already checked to be [0-9a-fA-F]) to bytes from char codes. @param {string} hex */
+/** Hex (already checked to be [0-9a-fA-F]) to bytes from char codes, as verify.ts does now. @param {string} hex */
 function hexByCharCode(hex) {
   const out = new Uint8Array(hex.length >> 1);
   for (let i = 0, j = 0; i < out.length; i++, j += 2) {
