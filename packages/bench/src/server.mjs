@@ -11,13 +11,11 @@ const headersFor = (/** @type {string} */ body) => ({
   "content-type": "application/json; charset=utf-8",
   "content-length": String(Buffer.byteLength(body)),
 });
-let served = 0;
 const server = createServer((req, res) => {
   const body = route(bodies, req.method, req.url ?? "/");
   // Read (and drop) any request body before answering, as a real server would.
   req.resume();
   req.on("end", () => {
-    served++;
     if (body === undefined) {
       const notFound = '{"error":"Not Found"}';
       res.writeHead(404, headersFor(notFound)).end(notFound);
@@ -42,7 +40,6 @@ server.listen(0, "127.0.0.1", () => {
 process.on("message", (message) => {
   const m = /** @type {{ type?: string }} */ (message);
   if (m?.type === "stop") stop();
-  if (m?.type === "stats") process.send?.({ type: "stats", served });
 });
 process.on("disconnect", stop);
 setTimeout(stop, MAX_LIFETIME_MS).unref();
