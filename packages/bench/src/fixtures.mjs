@@ -10,10 +10,15 @@ export const SPEC_PATH = fileURLToPath(
 
 /** @typedef {Record<string, unknown>} Json */
 
-/** @returns {{ examples: Record<string, { value: unknown }>, paths: Record<string, any> }} */
+/** @type {{ examples: Record<string, { value: unknown }>, paths: Record<string, any> } | undefined} */
+let loaded;
+/** Read and parsed once per process; callers get copies of what they keep. */
 function loadSpec() {
-  const spec = parse(readFileSync(SPEC_PATH, "utf8"));
-  return { examples: spec.components.examples, paths: spec.paths };
+  if (!loaded) {
+    const spec = parse(readFileSync(SPEC_PATH, "utf8"));
+    loaded = { examples: spec.components.examples, paths: spec.paths };
+  }
+  return loaded;
 }
 
 /** @param {Record<string, { value: unknown }>} examples @param {string} name */
@@ -68,7 +73,7 @@ export function requestBodies() {
   const examples = post.requestBody.content["application/json"].examples;
   const first = /** @type {{ value: { webhook: Json } }} */ (Object.values(examples)[0]);
   return {
-    create: first.value.webhook,
+    create: structuredClone(first.value.webhook),
     update: { active: false, url: "https://example.com/hooks/v2/mailtrap" },
   };
 }
