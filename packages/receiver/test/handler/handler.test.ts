@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { describe, expect, it, vi } from "vitest";
 import { createWebhookHandler, type WebhookHandlerOptions } from "../../src/handler.js";
 import type { ParsedEvent } from "../../src/parse.js";
@@ -191,7 +192,9 @@ describe("createWebhookHandler", () => {
     });
     expect((await handler(await createTestDelivery(events, { secret, url }))).status).toBe(500);
     expect(spy).toHaveBeenCalledOnce();
-    expect(JSON.stringify(spy.mock.calls)).not.toContain(secret);
+    // inspect, not JSON.stringify: an Error serialises to "{}" and would hide what was logged.
+    expect(inspect(spy.mock.calls, { depth: 10 })).toContain("nope");
+    expect(inspect(spy.mock.calls, { depth: 10 })).not.toContain(secret);
     spy.mockRestore();
   });
 
