@@ -4,10 +4,10 @@ import { hmacSha256, normalizeSecrets, type RawBody, toBytes } from "./verify.js
 
 /** The signature Mailtrap would send for `body`: lowercase hex HMAC-SHA256 under `secret`. */
 export async function signPayload(body: RawBody, secret: string): Promise<string> {
-  const [key] = normalizeSecrets(secret);
+  // normalizeSecrets throws unless it returns at least one secret.
+  const key = normalizeSecrets(secret)[0] as string;
   const bytes = toBytes(body);
-  if (!bytes || key === undefined)
-    throw new TypeError("signPayload: body must be a string, Uint8Array or ArrayBuffer.");
+  if (!bytes) throw new TypeError("signPayload: body must be a string, Uint8Array or ArrayBuffer.");
   let hex = "";
   for (const byte of await hmacSha256(key, bytes)) hex += byte.toString(16).padStart(2, "0");
   return hex;
