@@ -33,6 +33,5 @@ export const HINTS = {
     "Code that handles every shape of the union stops compiling: add shapes in a major release.",
 };
 
-/** @typedef {keyof typeof HINTS} Rule */
 /** @typedef {"write" | "read"} Direction */
 /** @typedef {{ rule: string, location: string, detail: string }} Change */
