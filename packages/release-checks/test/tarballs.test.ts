@@ -156,6 +156,7 @@ describe("installed from tarballs with plain npm", () => {
         status: 200,
       });
       expect(result.listed).toBeGreaterThan(0);
+      expect(result.got).toEqual(expect.any(Number));
       expect(result.got).toBe(result.deleted);
     },
     60_000,
