@@ -56,11 +56,6 @@ function findNodeCrypto(): NodeCrypto | null | Promise<NodeCrypto | null> {
   );
 }
 
-async function nodeCryptoIfAny(): Promise<NodeCrypto | null> {
-  const loaded = loadNodeCrypto();
-  return loaded instanceof Promise ? await loaded : loaded;
-}
-
 /** Internal: lets tests run the Web Crypto path on Node. Not exported from the package. */
 export function useNodeCrypto(enabled: boolean): void {
   nodeCrypto = enabled ? undefined : null;
@@ -122,7 +117,7 @@ export function normalizeSecrets(secretOrSecrets: unknown): readonly string[] {
 
 /** HMAC-SHA256 of `bytes` keyed with `secret`, as 32 raw bytes. */
 export async function hmacSha256(secret: string, bytes: Uint8Array): Promise<Uint8Array> {
-  const node = await nodeCryptoIfAny();
+  const node = await loadNodeCrypto();
   if (node) return node.createHmac("sha256", secret).update(bytes).digest();
   const key = await importKey(secret, "sign");
   return new Uint8Array(await crypto.subtle.sign("HMAC", key, bytes as Uint8Array<ArrayBuffer>));
