@@ -60,6 +60,7 @@ describe("built packages on every runtime", () => {
         handled: 1,
       });
       expect(result.listed).toBeGreaterThan(0);
+      expect(result.fetchedId).toEqual(expect.any(Number));
       expect(result.fetchedId).toBe(result.deletedId);
       expect(result.updatedActive).toBe(false);
     },
