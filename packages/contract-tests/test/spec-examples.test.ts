@@ -1,4 +1,5 @@
 import { parseEvents } from "@mailtrap-webhooks/receiver";
+import { sendingEventNameValues } from "@mailtrap-webhooks/types";
 import { describe, expect, it } from "vitest";
 import { operationExamples, schemaValidator, webhookExamples } from "./support/spec.js";
 
@@ -8,6 +9,14 @@ const deliveries = webhookExamples();
 describe("webhooks: examples", () => {
   it("there is an example of every sending event kind and of audit-log events", () => {
     expect(deliveries.length).toBeGreaterThanOrEqual(13);
+    const eventsOf = (prefix: string) =>
+      deliveries
+        .filter(({ schema }) => schema.startsWith(prefix))
+        .flatMap(({ schema, value }) =>
+          schema.endsWith("Batch") ? (value as { events: unknown[] }).events : [value],
+        ) as Array<{ event: string }>;
+    expect(new Set(eventsOf("SendingEvent").map((e) => e.event))).toEqual(new Set(sendingEventNameValues));
+    expect(eventsOf("AuditLogEvent").length).toBeGreaterThan(0);
   });
 
   it.each(deliveries)("$where validates against $schema (Ajv, draft 2020-12)", ({ schema, value }) => {
