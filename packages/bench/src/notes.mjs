@@ -1,6 +1,7 @@
 // The notes section of BENCHMARKS.md: method caveats, and for each missed target, why, with
 // the fix that belongs in the client or receiver. Figures come from this run's results;
 // the profile findings were taken with src/profile-client.mjs under `node --cpu-prof`.
+import { CONCURRENCY } from "./client-bench.mjs";
 
 const x = (/** @type {number | undefined} */ v) => (v === undefined ? "?" : `${v.toFixed(2)}×`);
 const us = (/** @type {number | undefined} */ v) => (v === undefined ? "?" : `${v.toFixed(1)} µs`);
@@ -33,7 +34,7 @@ export function notes(r) {
   }
   if (seq && (missed.has("client-vs-official-sequential") || missed.has("client-vs-official-concurrent"))) {
     out.push(
-      `- **Missed: throughput ≥ 1.1× the official client** (measured ${x(r.client.sequential.oursVsOfficial.median)} sequential, ${x(r.client.concurrent.oursVsOfficial.median)} at 16 concurrent). The official client is axios on \`node:http\` with a keep-alive agent. Sequentially it takes ${x(seq.mailtrap.ratio.median)} of bare fetch's time per call, but with 16 calls in flight the client process is CPU-bound and its per-call CPU decides throughput: there axios + node:http comes to ${x(conc?.mailtrap.ratio.median)} of bare fetch, i.e. the same budget, while our client pays for the double Request and the extra signals (the \`fetch(new Request(…))\` row is ${x(conc?.["fetch-request"]?.ratio.median)} at 16 concurrent). With the transport stubbed, the official client's own code costs ${us(stub ? stub.mailtrap.usPerCall.median - stub.fetch.usPerCall.median : undefined)} per call over bare fetch and ours ${us(stub ? stub.ours.usPerCall.median - stub.fetch.usPerCall.median : undefined)}. The fixes in the previous note are the way to reach 1.1×: a fetch-based client cannot beat axios by 10% while it spends more than bare fetch per call.`,
+      `- **Missed: throughput ≥ 1.1× the official client** (measured ${x(r.client.sequential.oursVsOfficial.median)} sequential, ${x(r.client.concurrent.oursVsOfficial.median)} at ${CONCURRENCY} concurrent). The official client is axios on \`node:http\` with a keep-alive agent. Sequentially it takes ${x(seq.mailtrap.ratio.median)} of bare fetch's time per call, but with ${CONCURRENCY} calls in flight the client process is CPU-bound and its per-call CPU decides throughput: there axios + node:http comes to ${x(conc?.mailtrap.ratio.median)} of bare fetch, i.e. the same budget, while our client pays for the double Request and the extra signals (the \`fetch(new Request(…))\` row is ${x(conc?.["fetch-request"]?.ratio.median)} at ${CONCURRENCY} concurrent). With the transport stubbed, the official client's own code costs ${us(stub ? stub.mailtrap.usPerCall.median - stub.fetch.usPerCall.median : undefined)} per call over bare fetch and ours ${us(stub ? stub.ours.usPerCall.median - stub.fetch.usPerCall.median : undefined)}. The fixes in the previous note are the way to reach 1.1×: a fetch-based client cannot beat axios by 10% while it spends more than bare fetch per call.`,
     );
   }
 

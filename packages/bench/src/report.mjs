@@ -42,7 +42,7 @@ export function markdown(r) {
       "",
       `The five operations (list, create, get, update, delete) in turn against a local HTTP server in another process (127.0.0.1, keep-alive, fixed JSON bodies from the spec's examples). Every client returns the unwrapped \`data\`. Sequential: one call at a time; concurrent: ${CONCURRENCY} calls in flight. ${r.client.sequential.iterations} sequential and ${r.client.concurrent.iterations} concurrent calls per round.`,
       "",
-      "| client | µs/call, sequential | calls/s | × fetch | µs/call, 16 concurrent | calls/s | × fetch |",
+      `| client | µs/call, sequential | calls/s | × fetch | µs/call, ${CONCURRENCY} concurrent | calls/s | × fetch |`,
       "|---|---|---|---|---|---|---|",
     );
     for (const [key] of CLIENTS) {
@@ -58,7 +58,7 @@ export function markdown(r) {
       "",
       "Where the overhead comes from (same rounds): bare fetch with one ingredient of a client added at a time.",
       "",
-      "| variant | µs/call, sequential | × fetch | µs/call, 16 concurrent | × fetch |",
+      `| variant | µs/call, sequential | × fetch | µs/call, ${CONCURRENCY} concurrent | × fetch |`,
       "|---|---|---|---|---|",
     );
     for (const [key] of DIAGNOSTICS) {

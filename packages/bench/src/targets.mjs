@@ -1,4 +1,10 @@
 // The issue's targets, checked against measured results. A miss is reported, never hidden.
+import { CONCURRENCY } from "./client-bench.mjs";
+
+const MODES = [
+  ["sequential", "sequential"],
+  ["concurrent", `${CONCURRENCY} concurrent`],
+];
 
 /** @param {any} r results */
 export function evaluateTargets(r) {
@@ -8,10 +14,7 @@ export function evaluateTargets(r) {
   const add = (id, target, value, limit, op, measured) =>
     rows.push({ id, target, measured, value, limit, met: op === "<=" ? value <= limit : value >= limit });
   const x = (/** @type {number} */ v) => `${v.toFixed(2)}×`;
-  for (const [mode, label] of [
-    ["sequential", "sequential"],
-    ["concurrent", "16 concurrent"],
-  ]) {
+  for (const [mode, label] of MODES) {
     const s = r.client?.[mode];
     if (!s) continue;
     const ratio = s.clients.ours.ratio;
@@ -24,10 +27,7 @@ export function evaluateTargets(r) {
       `${x(ratio.median)} (${x(ratio.min)}–${x(ratio.max)})`,
     );
   }
-  for (const [mode, label] of [
-    ["sequential", "sequential"],
-    ["concurrent", "16 concurrent"],
-  ]) {
+  for (const [mode, label] of MODES) {
     const s = r.client?.[mode];
     if (!s) continue;
     const v = s.oursVsOfficial;
