@@ -181,11 +181,17 @@ function scrubExact(text: string, secrets: readonly string[]): string {
   return out;
 }
 
+/** The body as parsed, with the token, secret-shaped strings and any `signing_secret` value hidden. */
 function scrubDeep(value: unknown, secrets: readonly string[]): unknown {
-  if (typeof value === "string") return scrubExact(value, secrets);
+  if (typeof value === "string") return scrub(value, secrets);
   if (Array.isArray(value)) return value.map((item) => scrubDeep(item, secrets));
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubDeep(v, secrets)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k,
+        k === "signing_secret" ? "[redacted]" : scrubDeep(v, secrets),
+      ]),
+    );
   }
   return value;
 }

@@ -117,7 +117,8 @@ function unwrap(response: Response, text: string | undefined, secrets: readonly 
   const { status, headers } = response;
   // Built only on failure (it is the costly part of a success). Kept short and scrubbed:
   // a create response carries the signing secret.
-  const init = () => ({ status, headers, body: scrub((text ?? "").slice(0, 500), secrets) });
+  // Scrubbed before it is cut, so a secret split by the cut cannot survive half-hidden.
+  const init = () => ({ status, headers, body: scrub(text ?? "", secrets).slice(0, 500) });
   const type = headers.get("content-type") ?? "";
   if (!/^application\/([\w.-]+\+)?json\s*(;|$)/i.test(type)) {
     throw new InvalidResponseError(

@@ -85,12 +85,26 @@ export function checkRetries(field: string, value: unknown): number {
 /** The base URL must parse; a trailing slash is dropped so paths join cleanly. */
 export function checkBaseUrl(value: unknown): string {
   if (typeof value === "string") {
+    let url: URL | undefined;
     try {
-      const url = new URL(value);
-      if (url.protocol === "http:" || url.protocol === "https:") return value.replace(/\/+$/, "");
+      url = new URL(value);
     } catch {
       // fall through to the error below
     }
+    if (url && (url.username || url.password)) {
+      // fetch refuses such URLs, and echoing the value would print the password.
+      throw new InvalidArgumentError(
+        "baseUrl",
+        "baseUrl must not contain a user name or password; authenticate with apiToken instead.",
+      );
+    }
+    if (url && (url.search || url.hash)) {
+      throw new InvalidArgumentError(
+        "baseUrl",
+        `baseUrl must be an origin and optional path, without query or fragment, got ${describe(value)}`,
+      );
+    }
+    if (url && (url.protocol === "http:" || url.protocol === "https:")) return value.replace(/\/+$/, "");
   }
   throw new InvalidArgumentError(
     "baseUrl",

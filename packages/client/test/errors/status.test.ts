@@ -179,3 +179,35 @@ describe("secrets never leak into errors", () => {
     expect(error.message).not.toContain(SECRET);
   });
 });
+
+describe("secrets never survive in error bodies", () => {
+  it("a signing secret cut by the 500-character limit is not left half-visible", async () => {
+    // The secret starts 10 characters before the cut.
+    const body = `${"x".repeat(470)}"signing_secret":"${SECRET}"`;
+    const { client } = answering(
+      () => new Response(body, { status: 200, headers: { "content-type": "text/html" } }),
+    );
+    const error = await rejectionOf(client.list());
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    const shown = String((error as InvalidResponseError).body);
+    expect(shown).not.toContain(SECRET.slice(0, 8));
+    expect(shown.length).toBeLessThanOrEqual(500);
+  });
+
+  it("an error body echoing a signing secret or a secret-shaped string keeps neither", async () => {
+    const { client } = answering(() =>
+      json(
+        {
+          errors: { base: [`conflicts with ${SECRET}`] },
+          signing_secret: "0123456789abcdef0123456789abcdef",
+        },
+        422,
+      ),
+    );
+    const error = await rejectionOf(client.update(5, { active: true }));
+    const printed = inspect(error, { depth: 5 });
+    expect(printed).not.toContain(SECRET);
+    expect(printed).not.toContain("0123456789abcdef0123456789abcdef");
+    expect((error as ValidationError).fields.base?.[0]).toContain("[redacted]");
+  });
+});

@@ -26,6 +26,11 @@ describe("client options", () => {
     [{ apiToken: TOKEN, accountId: 1.5 }, "accountId", "got number 1.5"],
     [{ apiToken: TOKEN, accountId: 2 ** 53 }, "accountId", "got number"],
     [{ apiToken: TOKEN, accountId: 1, baseUrl: "mailtrap.io" }, "baseUrl", 'got string "mailtrap.io"'],
+    [
+      { apiToken: TOKEN, accountId: 1, baseUrl: "https://mailtrap.io/?x=1" },
+      "baseUrl",
+      "without query or fragment",
+    ],
     [{ apiToken: TOKEN, accountId: 1, authScheme: "basic" }, "authScheme", 'got string "basic"'],
     [{ apiToken: TOKEN, accountId: 1, timeoutMs: 0 }, "timeoutMs", "got number 0"],
     [{ apiToken: TOKEN, accountId: 1, maxRetries: -1 }, "maxRetries", "got number -1"],
@@ -42,6 +47,21 @@ describe("client options", () => {
     expect((error as InvalidArgumentError).field).toBe(field);
     expect((error as Error).message).toContain(field);
     expect((error as Error).message).toContain(message);
+  });
+
+  it("refuses a baseUrl with credentials without printing them", () => {
+    const baseUrl = "https://user:pa55word@mailtrap.io";
+    const error = (() => {
+      try {
+        create({ apiToken: TOKEN, accountId: 1, baseUrl });
+      } catch (e) {
+        return e as InvalidArgumentError;
+      }
+    })();
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(error?.field).toBe("baseUrl");
+    expect(error?.message).toContain("user name or password");
+    expect(error?.message).not.toContain("pa55word");
   });
 
   it("never prints the token value, even a malformed one", () => {
