@@ -93,7 +93,7 @@ export function createWebhookHandler(
   const report =
     options.onError ??
     ((error: unknown) =>
-      console.error("Mailtrap webhook: onEvents failed; answering 500 so Mailtrap retries.", error));
+      console.error("Mailtrap webhook: onEvents or seen failed; answering 500 so Mailtrap retries.", error));
 
   return async (request) => {
     if (request.method !== "POST")
