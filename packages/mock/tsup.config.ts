@@ -2,7 +2,8 @@ import { defineConfig } from "tsup";
 
 export default defineConfig([
   {
-    entry: ["src/index.ts"],
+    // `./spec` is its own entry so reading the examples does not load Prism.
+    entry: ["src/index.ts", "src/spec.ts"],
     format: ["esm", "cjs"],
     dts: true,
     clean: false,

@@ -2,6 +2,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { exampleEvents } from "@mailtrap-webhooks/mock/spec";
 import { parse } from "yaml";
 
 export const SPEC_PATH = fileURLToPath(
@@ -78,26 +79,16 @@ export function requestBodies() {
   };
 }
 
-const EVENT_EXAMPLES = [
-  "DeliveryEvent",
-  "OpenEvent",
-  "ClickEvent",
-  "UnsubscribeEvent",
-  "SpamEvent",
-  "SoftBounceEvent",
-  "BounceEvent",
-  "SuspensionEvent",
-  "RejectEvent",
-  "AuditLoginEvent",
-];
-
 /**
  * `count` events cycling through the spec's event examples, each with its own event_id.
  * @param {number} count
  */
 export function events(count) {
-  const { examples } = loadSpec();
-  const templates = EVENT_EXAMPLES.map((name) => /** @type {Json} */ (example(examples, name)));
+  // Every sending event kind, and one audit-log event.
+  const templates = /** @type {Json[]} */ ([
+    ...exampleEvents("sending"),
+    ...exampleEvents("audit_log").slice(0, 1),
+  ]);
   /** @type {Json[]} */
   const out = [];
   for (let i = 0; i < count; i++) {

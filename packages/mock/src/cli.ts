@@ -83,5 +83,9 @@ try {
   else if (command.startsWith("--")) await serve([command, ...rest]);
   else fail(`Unknown command "${command}".`);
 } catch (error) {
-  fail(error instanceof Error ? error.message : String(error));
+  const message = error instanceof Error ? error.message : String(error);
+  // Unknown flags are usage mistakes; anything else (port in use, receiver unreachable) is not.
+  if ((error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) fail(message);
+  console.error(message);
+  process.exit(1);
 }

@@ -60,6 +60,26 @@ describe("mailtrap-webhooks-mock", () => {
     expect(output()).toContain("Usage:");
   });
 
+  it("an unknown flag is a usage error (exit 2), an unreachable receiver a plain failure (exit 1)", async () => {
+    const unknown = run(["serve", "--colour"]);
+    const [usage] = await once(unknown.child, "exit");
+    expect(usage).toBe(2);
+    expect(unknown.output()).toContain("Usage:");
+
+    // Port 9 (discard) on loopback: nothing listens there.
+    const refused = run([
+      "deliver",
+      "--url",
+      "http://127.0.0.1:9/",
+      "--secret",
+      "00112233445566778899aabbccddeeff",
+    ]);
+    const [code] = await once(refused.child, "exit");
+    expect(code).toBe(1);
+    expect(refused.output()).not.toContain("Usage:");
+    expect(refused.output()).not.toContain("00112233445566778899aabbccddeeff");
+  });
+
   it("deliver needs a secret and says so", async () => {
     const { child, output } = run(["deliver", "--url", "http://127.0.0.1:9/"]);
     const [code] = await once(child, "exit");
