@@ -2,13 +2,14 @@ import { createRequire } from "node:module";
 import { createLogger } from "@stoplight/prism-core";
 import { getHttpOperationsFromSpec, type IHttpConfig, resetJSONSchemaGenerator } from "@stoplight/prism-http";
 import { createServer } from "@stoplight/prism-http-server";
-import type { JSONSchemaFaker as Faker } from "json-schema-faker";
 import { specPath } from "./spec.js";
 
-// Prism configures the CommonJS build of json-schema-faker; an ESM import would load a
-// second, separate instance, so the option below must go through require().
-const { JSONSchemaFaker } = createRequire(import.meta.url)("json-schema-faker") as {
-  JSONSchemaFaker: typeof Faker;
+// The json-schema-faker instance Prism itself loads: resolved from Prism's own location (so
+// it is the same copy whatever versions a lockfile picks) and through require(), because an
+// ESM import would load a second, separate instance.
+const prismRequire = createRequire(createRequire(import.meta.url).resolve("@stoplight/prism-http"));
+const { JSONSchemaFaker } = prismRequire("json-schema-faker") as {
+  JSONSchemaFaker: { option(options: Record<string, unknown>): void };
 };
 
 export interface MockServerOptions {
