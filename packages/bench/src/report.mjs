@@ -2,6 +2,7 @@
 import { CLIENTS, CONCURRENCY, DIAGNOSTICS } from "./client-bench.mjs";
 import { notes } from "./notes.mjs";
 import { FORMATS } from "./parse-bench.mjs";
+import { LIMITS } from "./targets.mjs";
 import { SIZES, VERIFIERS, VERIFY_DIAGNOSTICS } from "./verify-bench.mjs";
 
 /** @typedef {import("./stats.mjs").Summary} Summary */
@@ -244,7 +245,9 @@ function panels(r) {
     list.push({
       title: "1. Client: time per call over HTTP, × bare fetch (lower is better)",
       bars,
-      lines: [{ at: 1.1, label: "target 1.10×", color: "#1a7f37" }],
+      lines: [
+        { at: LIMITS.clientVsFetch, label: `target ${LIMITS.clientVsFetch.toFixed(2)}×`, color: "#1a7f37" },
+      ],
     });
   }
   if (r.clientStub) {
@@ -265,7 +268,7 @@ function panels(r) {
       title: "2. Verify signature: time, × node:crypto createHmac (lower is better; axis cut at 3×)",
       bars,
       cap: 3,
-      lines: [{ at: 1.3, label: "target 1.3× (1 KB)", color: "#1a7f37" }],
+      lines: [{ at: LIMITS.verify1kb, label: `target ${LIMITS.verify1kb}× (1 KB)`, color: "#1a7f37" }],
     });
   }
   if (r.parse) {
@@ -277,7 +280,7 @@ function panels(r) {
     list.push({
       title: "3. Parse 500 events: time, × JSON.parse (lower is better)",
       bars,
-      lines: [{ at: 1.2, label: "target 1.2×", color: "#1a7f37" }],
+      lines: [{ at: LIMITS.parse, label: `target ${LIMITS.parse}×`, color: "#1a7f37" }],
     });
   }
   if (r.size) {
@@ -295,7 +298,7 @@ function panels(r) {
       title: "4. Bundle size, min+gzip kB, log scale (lower is better; node-only mock left out)",
       bars,
       log: { min: 0.1 },
-      lines: [{ at: 5, label: "client budget 5 kB", color: "#1a7f37" }],
+      lines: [{ at: LIMITS.clientKb, label: `client budget ${LIMITS.clientKb} kB`, color: "#1a7f37" }],
     });
   }
   return list;

@@ -15,7 +15,7 @@ const js = (/** @type {string} */ p) => JSON.stringify(p);
 
 /**
  * @typedef {{ key: string, label: string, group: "ours" | "reference" | "official" | "node-only", platform: "browser" | "node",
- *   code: string, note: string, budgetKb?: number }} SizeEntry
+ *   code: string, note: string }} SizeEntry
  */
 
 /** @returns {SizeEntry[]} */
@@ -38,7 +38,6 @@ export function sizeEntries() {
       platform: "browser",
       code: 'export * from "@mailtrap-webhooks/client";',
       note: "includes openapi-fetch",
-      budgetKb: 5,
     },
     {
       key: "openapi-fetch",
