@@ -21,7 +21,8 @@ export function diffSchema(ctx, before, after, at) {
   const now = toShape(ctx.after, after);
   /** @param {string} rule @param {string} detail @param {string} [field] */
   const report = (rule, detail, field = at.field) =>
-    ctx.out.push({ rule, location: `${at.where} › ${field || "(whole body)"}`, detail });
+    // With no field, the finding is about the schema at `where` itself (a body or a parameter).
+    ctx.out.push({ rule, location: field ? `${at.where} › ${field}` : at.where, detail });
   const reading = at.direction === "read";
 
   if (reading && !old.nullable && now.nullable) report("became-nullable", "may now be null");

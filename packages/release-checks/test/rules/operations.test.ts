@@ -44,7 +44,7 @@ describe("operations and parameters", () => {
     const lines = breaksOf((spec) => {
       spec.components.parameters.AccountId.schema = { type: "string" };
     });
-    expect(lines).toContain(`type-changed @ ${LIST} › path parameter account_id › (whole body)`);
+    expect(lines).toContain(`type-changed @ ${LIST} › path parameter account_id`);
   });
 
   it("sees a renamed path parameter as a parameter change, not a removed operation", () => {
