@@ -109,7 +109,7 @@ describe("installed from tarballs with plain npm", () => {
         timeout: 240_000,
       },
     );
-    for (const file of ["usage.ts", "smoke.mjs", "smoke.cjs"])
+    for (const file of ["usage.ts", "journey.cjs", "smoke.mjs", "smoke.cjs"])
       copyFileSync(join(fixtures, file), join(project, file));
   }, 300_000);
 
