@@ -83,6 +83,26 @@ describe("public packages", () => {
     },
   );
 
+  // The repository URL lives in the root package.json; each package points into it.
+  const rootManifest = JSON.parse(readFileSync(join(repo, "package.json"), "utf8"));
+  it.each(publicPackages.map(({ dir, manifest }) => [(manifest as PackageJson).name, dir]))(
+    "%s ships the metadata npm shows: description, keywords, license, engines, repository",
+    async (name, dir) => {
+      const packed = JSON.parse(
+        (await exec("tar", ["xzOf", tarballs.get(name) ?? "", "package/package.json"])).stdout,
+      );
+      expect(packed.description).toMatch(/Mailtrap/);
+      expect(packed.keywords).toEqual(expect.arrayContaining(["mailtrap", "webhooks"]));
+      expect(packed.license).toBe("MIT");
+      expect(packed.engines).toEqual({ node: ">=20" });
+      expect(packed.repository).toEqual({ ...rootManifest.repository, directory: `packages/${dir}` });
+      expect(packed.bugs).toEqual(rootManifest.bugs);
+      expect(packed.homepage).toBe(
+        rootManifest.homepage.replace(/#readme$/, `/tree/main/packages/${dir}#readme`),
+      );
+    },
+  );
+
   it.each(publicPackages.map(({ manifest }) => (manifest as PackageJson).name))(
     "%s passes publint (strict) and attw",
     async (name) => {
