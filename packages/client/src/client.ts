@@ -19,6 +19,7 @@ import {
   checkRetries,
   checkTimeout,
   checkToken,
+  checkUserAgent,
   describe,
 } from "./validate.js";
 
@@ -93,12 +94,7 @@ export function createWebhooksClient(options: ClientOptions): WebhooksClient {
   if (customFetch !== undefined && typeof customFetch !== "function") {
     throw new InvalidArgumentError("fetch", `fetch must be a function, got ${describe(customFetch)}`);
   }
-  if (options.userAgent !== undefined && typeof options.userAgent !== "string") {
-    throw new InvalidArgumentError(
-      "userAgent",
-      `userAgent must be a string, got ${describe(options.userAgent)}`,
-    );
-  }
+  const userAgent = checkUserAgent(options.userAgent);
   const ours = `mailtrap-webhooks-client/${VERSION}`;
   const raw = createClient<paths>({
     baseUrl,
@@ -108,7 +104,7 @@ export function createWebhooksClient(options: ClientOptions): WebhooksClient {
     redirect: "manual",
     headers: {
       Accept: "application/json",
-      "User-Agent": options.userAgent ? `${options.userAgent} ${ours}` : ours,
+      "User-Agent": userAgent ? `${userAgent} ${ours}` : ours,
       ...(authScheme === "bearer" ? { Authorization: `Bearer ${apiToken}` } : { "Api-Token": apiToken }),
     },
   });

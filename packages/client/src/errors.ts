@@ -148,14 +148,21 @@ export function errorFromResponse(
   return new UnexpectedStatusError(`${what} This status is not part of the API; check baseUrl.`, init);
 }
 
+// The three HTTP-date forms a client must accept (RFC 9110 §5.6.7). Only whole dates:
+// Date.parse alone would take "-5" as a year and "Mon, 1" as 2001.
+const IMF_FIXDATE = /^[a-z]{3}, \d{2} [a-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/i;
+const RFC_850_DATE = /^[a-z]{6,9}, \d{2}-[a-z]{3}-\d{2} \d{2}:\d{2}:\d{2} GMT$/i;
+const ASCTIME_DATE = /^[a-z]{3} [a-z]{3} [ \d]\d \d{2}:\d{2}:\d{2} \d{4}$/i;
+
 /** `Retry-After` as seconds from now (delta-seconds or an HTTP date); undefined if absent or unreadable. */
 export function retryAfterSeconds(header: string | null, now = Date.now()): number | undefined {
-  if (header === null || header.trim() === "") return undefined;
+  if (header === null) return undefined;
   const trimmed = header.trim();
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
-  // Only an HTTP date (it starts with a weekday name); Date.parse would take "-5" as a year.
-  if (!/^[a-z]{3},/i.test(trimmed)) return undefined;
-  const date = Date.parse(trimmed);
+  let date = Number.NaN;
+  if (IMF_FIXDATE.test(trimmed) || RFC_850_DATE.test(trimmed)) date = Date.parse(trimmed);
+  // asctime has no zone but means GMT; without one Date.parse would read local time.
+  else if (ASCTIME_DATE.test(trimmed)) date = Date.parse(`${trimmed} GMT`);
   return Number.isNaN(date) ? undefined : Math.max(0, (date - now) / 1000);
 }
 

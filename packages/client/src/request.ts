@@ -13,7 +13,7 @@ import {
   WebhooksApiError,
 } from "./errors.js";
 import { retryDelay, shouldRetry } from "./retry.js";
-import { checkRetries, checkTimeout } from "./validate.js";
+import { checkRequestOptions, checkRetries, checkTimeout } from "./validate.js";
 
 /** Options for a single call; they override the client's for that call only. */
 export interface RequestOptions {
@@ -46,7 +46,8 @@ export type Sender = <Op extends OperationId>(
 ) => Promise<ResponseBody<Op, 200>["data"]>;
 
 export function createSender(config: SenderConfig): Sender {
-  return async (_operation, method, options = {}, call) => {
+  return async (operation, method, rawOptions, call) => {
+    const options = checkRequestOptions(rawOptions);
     const timeoutMs =
       options.timeoutMs === undefined
         ? config.timeoutMs
@@ -60,7 +61,7 @@ export function createSender(config: SenderConfig): Sender {
       let error: WebhooksApiError;
       try {
         // The generic ties the unchecked JSON to the spec's 200 body for this operation.
-        return (await attemptOnce(call, config, timeoutMs, signal)) as never;
+        return (await attemptOnce(operation, call, config, timeoutMs, signal)) as never;
       } catch (thrown) {
         if (!(thrown instanceof WebhooksApiError)) throw thrown;
         error = thrown;
@@ -72,6 +73,7 @@ export function createSender(config: SenderConfig): Sender {
 }
 
 async function attemptOnce(
+  operation: OperationId,
   call: RawCall,
   config: SenderConfig,
   timeoutMs: number,
@@ -90,7 +92,7 @@ async function attemptOnce(
   signal?.addEventListener("abort", onAbort, { once: true });
   let result: RawResult;
   try {
-    result = await call({ signal: controller.signal, parseAs: "text" });
+    result = await untilAborted(call({ signal: controller.signal, parseAs: "text" }), controller.signal);
   } catch (cause) {
     if (signal?.aborted) throw userAbort(signal);
     if (timedOut) {
@@ -109,11 +111,46 @@ async function attemptOnce(
   }
   const { response } = result;
   if (!response.ok) throw errorFromResponse(response, result.error, config.secrets);
-  return unwrap(response, result.data, config.secrets);
+  return unwrap(operation, response, result.data, config.secrets);
 }
 
+/**
+ * Settles like `work`, or rejects as soon as `signal` aborts: a custom fetch that ignores
+ * its signal must not outlive the timeout or the caller's abort.
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * The least each operation's `data` must be before it is handed out under the spec's type,
+ * so a wrong body fails here with a clear error rather than later in the caller's code.
+ */
+const DATA_CHECKS: Record<OperationId, [check: (data: unknown) => boolean, expected: string]> = {
+  listWebhooks: [(data) => Array.isArray(data) && data.every(isObject), "a list of webhooks"],
+  createWebhook: [
+    (data) => isObject(data) && typeof data.signing_secret === "string",
+    "a webhook with its signing_secret",
+  ],
+  getWebhook: [isObject, "a webhook"],
+  updateWebhook: [isObject, "a webhook"],
+  deleteWebhook: [isObject, "a webhook"],
+};
+
 /** Checks a 2xx answer is the JSON envelope the spec promises and returns its `data`. */
-function unwrap(response: Response, text: string | undefined, secrets: readonly string[]): unknown {
+function unwrap(
+  operation: OperationId,
+  response: Response,
+  text: string | undefined,
+  secrets: readonly string[],
+): unknown {
   const { status, headers } = response;
   // Built only on failure (it is the costly part of a success). Kept short and scrubbed:
   // a create response carries the signing secret.
@@ -139,6 +176,13 @@ function unwrap(response: Response, text: string | undefined, secrets: readonly 
   if (typeof parsed !== "object" || parsed === null || !("data" in parsed)) {
     throw new InvalidResponseError(
       `Mailtrap answered ${status} with JSON that has no "data" field. Check that baseUrl points at the Mailtrap API.`,
+      init(),
+    );
+  }
+  const [check, expected] = DATA_CHECKS[operation];
+  if (!check(parsed.data)) {
+    throw new InvalidResponseError(
+      `Mailtrap answered ${status} with "data" that is not ${expected}. Check that baseUrl points at the Mailtrap API.`,
       init(),
     );
   }

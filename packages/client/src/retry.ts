@@ -20,15 +20,19 @@ export function shouldRetry({ method, attempt, maxRetries, error }: RetryInput):
   if (attempt >= maxRetries) return false;
   const status = error.status;
   // A POST that reached the server may have created the webhook; only a 429 proves it did not.
-  if (method.toUpperCase() === "POST") return status === 429;
+  if (method.toUpperCase() === "POST" && status !== 429) return false;
   // Timeouts are ConnectionErrors; user aborts are not, so they stop here.
   if (error instanceof ConnectionError) return true;
-  return status === 408 || status === 429 || (status !== undefined && status >= 500);
+  if (!(status === 408 || status === 429 || (status !== undefined && status >= 500))) return false;
+  // A server asking for a longer pause than we wait would refuse a quick retry too; the
+  // caller gets the error now, with retryAfter on a RateLimitError to schedule it.
+  const asked = retryAfterSeconds(error.headers?.get("retry-after") ?? null);
+  return asked === undefined || asked * 1000 <= MAX_RETRY_AFTER_MS;
 }
 
 const BASE_DELAY_MS = 500;
 const MAX_DELAY_MS = 8_000;
-/** A Retry-After beyond this is treated as a misconfiguration, not waited for. */
+/** The longest Retry-After we wait; a longer one ends the call with its error (see shouldRetry). */
 const MAX_RETRY_AFTER_MS = 60_000;
 
 export interface DelayInput {

@@ -3,6 +3,7 @@
  * names the field, instead of as a confusing 404 or 422 from the server.
  */
 import { InvalidArgumentError } from "./errors.js";
+import type { RequestOptions } from "./request.js";
 
 /** A short description of a value for error messages, e.g. `string "abc"`. */
 export function describe(value: unknown): string {
@@ -30,6 +31,11 @@ export function checkId(field: string, value: unknown): number {
   throw new InvalidArgumentError(field, `${field} must be a positive integer, got ${describe(value)}${hint}`);
 }
 
+// Whitespace, control and non-Latin-1 characters make an HTTP header invalid, and fetch's
+// own error would quote the value (and is thrown only at send time, looking like a network error).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
+const NOT_HEADER_SAFE = /[\u0000-\u001f\u007f]|[^\u0000-\u00ff]/;
+
 /** The token must be present and usable as a header value. Its value is never printed. */
 export function checkToken(value: unknown): string {
   if (typeof value !== "string") {
@@ -42,13 +48,25 @@ export function checkToken(value: unknown): string {
       "apiToken must be a non-empty string, got a blank string; check that the environment variable is set",
     );
   }
-  // Whitespace or control characters would make the header invalid, and fetch's own error
-  // message would quote the token.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
-  if (/[\s\u0000-\u001f\u007f]/.test(value) || /[^\u0000-\u00ff]/.test(value)) {
+  if (/\s/.test(value) || NOT_HEADER_SAFE.test(value)) {
     throw new InvalidArgumentError(
       "apiToken",
       "apiToken contains whitespace or characters not allowed in an HTTP header; check for a stray space or newline",
+    );
+  }
+  return value;
+}
+
+/** The caller's User-Agent part: a string that can go into a header as it is. */
+export function checkUserAgent(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string") {
+    throw new InvalidArgumentError("userAgent", `userAgent must be a string, got ${describe(value)}`);
+  }
+  if (NOT_HEADER_SAFE.test(value)) {
+    throw new InvalidArgumentError(
+      "userAgent",
+      `userAgent must be printable ASCII or Latin-1 without line breaks, e.g. "billing-sync/1.4", got ${describe(value)}`,
     );
   }
   return value;
@@ -67,12 +85,19 @@ export function checkParams(field: string, value: unknown, { nonEmpty = false } 
   }
 }
 
-/** Timeouts are positive finite milliseconds. */
+/** setTimeout's ceiling (about 24.8 days); above it, timers fire at once instead of late. */
+const MAX_TIMEOUT_MS = 2_147_483_647;
+
+/** Timeouts are positive milliseconds that setTimeout can hold. */
 export function checkTimeout(field: string, value: unknown): number {
-  if (typeof value === "number" && Number.isFinite(value) && value > 0) return value;
+  if (typeof value === "number" && value > 0 && value <= MAX_TIMEOUT_MS) return value;
+  const limit =
+    typeof value === "number" && value > MAX_TIMEOUT_MS
+      ? ` of at most ${MAX_TIMEOUT_MS} (about 24 days)`
+      : "";
   throw new InvalidArgumentError(
     field,
-    `${field} must be a positive number of milliseconds, got ${describe(value)}`,
+    `${field} must be a positive number of milliseconds${limit}, got ${describe(value)}`,
   );
 }
 
@@ -98,10 +123,12 @@ export function checkBaseUrl(value: unknown): string {
         "baseUrl must not contain a user name or password; authenticate with apiToken instead.",
       );
     }
-    if (url && (url.search || url.hash)) {
+    // Tested on the text: an empty "?" or "#" leaves url.search and url.hash empty. Not echoed,
+    // since a query string is where people paste tokens.
+    if (url && /[?#]/.test(value)) {
       throw new InvalidArgumentError(
         "baseUrl",
-        `baseUrl must be an origin and optional path, without query or fragment, got ${describe(value)}`,
+        `baseUrl must be an origin and optional path, without query or fragment, such as "https://mailtrap.io"`,
       );
     }
     if (url && (url.protocol === "http:" || url.protocol === "https:")) return value.replace(/\/+$/, "");
@@ -110,4 +137,29 @@ export function checkBaseUrl(value: unknown): string {
     "baseUrl",
     `baseUrl must be an absolute http(s) URL such as "https://mailtrap.io", got ${describe(value)}`,
   );
+}
+
+/** Per-call options: undefined or an object whose `signal`, if set, is an AbortSignal. */
+export function checkRequestOptions(value: unknown): RequestOptions {
+  if (value === undefined) return {};
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new InvalidArgumentError(
+      "options",
+      `options must be an object such as { timeoutMs: 5000 }, got ${describe(value)}`,
+    );
+  }
+  const { signal } = value as { signal?: unknown };
+  // Duck-typed: signals from another realm or a polyfill fail instanceof but work.
+  const isSignal =
+    typeof signal === "object" &&
+    signal !== null &&
+    typeof (signal as AbortSignal).aborted === "boolean" &&
+    typeof (signal as AbortSignal).addEventListener === "function";
+  if (signal !== undefined && !isSignal) {
+    throw new InvalidArgumentError(
+      "options.signal",
+      `options.signal must be an AbortSignal (e.g. AbortSignal.timeout(5000)), got ${describe(signal)}`,
+    );
+  }
+  return value as RequestOptions;
 }

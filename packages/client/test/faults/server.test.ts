@@ -102,6 +102,16 @@ describe("retries on the wire", () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it("429 asking for a wait beyond 60 s is not retried; retryAfter tells when to come back", async () => {
+    const server = await serve((_req, res) =>
+      sendJson(res, 429, { errors: "Rate limit exceeded" }, { "retry-after": "120" }),
+    );
+    const error = await rejectionOf(clientFor(server).list());
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfter).toBe(120);
+    expect(server.requests).toHaveLength(1);
+  });
+
   it("a reset connection is retried for GET and surfaces as ConnectionError", async () => {
     const server = await serve((req) => req.socket.destroy());
     const error = await rejectionOf(clientFor(server, { maxRetries: 1 }).list());
@@ -203,6 +213,53 @@ describe("bodies that break the contract are not retried", () => {
     expect(error.message).toContain('content type "text/html; charset=utf-8"');
     expect((error as InvalidResponseError).body).toBe("<!doctype html><title>Login</title>");
     expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe("a 200 whose data is not what the operation returns", () => {
+  it.each([
+    ["list", "null", { data: null }, "a list of webhooks"],
+    ["list", "an object", { data: {} }, "a list of webhooks"],
+    ["list", "a list of numbers", { data: [1, 2] }, "a list of webhooks"],
+    ["get", "a string", { data: "x" }, "a webhook"],
+    ["get", "a list", { data: [webhook] }, "a webhook"],
+    ["create", "a webhook without signing_secret", { data: webhook }, "a webhook with its signing_secret"],
+  ])("%s answering %s is an InvalidResponseError, not retried", async (method, _label, body, expected) => {
+    const server = await serve((_req, res) => sendJson(res, 200, body));
+    const client = clientFor(server);
+    const call =
+      method === "list" ? client.list() : method === "get" ? client.get(1) : client.create(auditLog);
+    const error = await rejectionOf(call);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error.message).toContain(`"data" that is not ${expected}.`);
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe("a custom fetch that ignores its signal", () => {
+  // Never settles unless the client stops waiting for it; the server sees nothing.
+  const deaf = () => new Promise<Response>(() => {});
+
+  it("is cut off at the timeout", async () => {
+    const client = createWebhooksClient({
+      apiToken: TOKEN,
+      accountId: 1,
+      fetch: deaf,
+      timeoutMs: 50,
+      maxRetries: 0,
+    });
+    const started = Date.now();
+    const error = await rejectionOf(client.list());
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it("is cut off by the caller's abort", async () => {
+    const client = createWebhooksClient({ apiToken: TOKEN, accountId: 1, fetch: deaf, maxRetries: 0 });
+    const controller = new AbortController();
+    const pending = rejectionOf(client.list({ signal: controller.signal }));
+    setTimeout(() => controller.abort(), 20);
+    expect(await pending).toBeInstanceOf(UserAbortError);
   });
 });
 

@@ -45,6 +45,22 @@ describe("shouldRetry", () => {
     expect(shouldRetry({ method: "POST", attempt: 0, maxRetries: 2, error })).toBe(post);
   });
 
+  it("does not retry when Retry-After asks for more than 60 s, whatever the method", () => {
+    const withWait = (code: number, seconds: string) =>
+      new (code === 429 ? RateLimitError : InternalServerError)("", {
+        status: code,
+        headers: new Headers({ "retry-after": seconds }),
+      });
+    for (const method of ["GET", "PATCH", "DELETE", "POST"]) {
+      expect(shouldRetry({ method, attempt: 0, maxRetries: 2, error: withWait(429, "120") })).toBe(false);
+      expect(shouldRetry({ method, attempt: 0, maxRetries: 2, error: withWait(429, "60") })).toBe(true);
+    }
+    expect(shouldRetry({ method: "GET", attempt: 0, maxRetries: 2, error: withWait(503, "3600") })).toBe(
+      false,
+    );
+    expect(shouldRetry({ method: "GET", attempt: 0, maxRetries: 2, error: withWait(503, "5") })).toBe(true);
+  });
+
   it("stops once maxRetries retries were made", () => {
     const error = status(503);
     expect(shouldRetry({ method: "GET", attempt: 1, maxRetries: 2, error })).toBe(true);
@@ -78,8 +94,15 @@ describe("retryDelay", () => {
     ).toBe(12_000);
   });
 
+  it("reads the obsolete HTTP date forms too: RFC 850 and asctime (which means GMT)", () => {
+    const now = Date.parse("2025-01-01T00:00:00Z");
+    for (const retryAfter of ["Wednesday, 01-Jan-25 00:00:12 GMT", "Wed Jan  1 00:00:12 2025"]) {
+      expect(retryDelay({ attempt: 0, retryAfter, now, random: () => 0 })).toBe(12_000);
+    }
+  });
+
   it("falls back to backoff when Retry-After is missing, unreadable or too long", () => {
-    for (const retryAfter of [null, undefined, "", "soon", "-5", "3600"]) {
+    for (const retryAfter of [null, undefined, "", "soon", "-5", "Mon, 1", "3600"]) {
       expect(retryDelay({ attempt: 1, retryAfter, random: () => 0 })).toBe(1000);
     }
   });

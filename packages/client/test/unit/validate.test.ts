@@ -31,7 +31,22 @@ describe("client options", () => {
       "baseUrl",
       "without query or fragment",
     ],
+    [
+      { apiToken: TOKEN, accountId: 1, baseUrl: "https://api.test/?" },
+      "baseUrl",
+      "without query or fragment",
+    ],
+    [{ apiToken: TOKEN, accountId: 1, baseUrl: "https://api.test#" }, "baseUrl", "without query or fragment"],
     [{ apiToken: TOKEN, accountId: 1, authScheme: "basic" }, "authScheme", 'got string "basic"'],
+    [{ apiToken: TOKEN, accountId: 1, timeoutMs: 2 ** 31 }, "timeoutMs", "of at most 2147483647"],
+    [
+      { apiToken: TOKEN, accountId: 1, timeoutMs: Number.POSITIVE_INFINITY },
+      "timeoutMs",
+      "got number Infinity",
+    ],
+    [{ apiToken: TOKEN, accountId: 1, userAgent: "app/1\n" }, "userAgent", "without line breaks"],
+    [{ apiToken: TOKEN, accountId: 1, userAgent: "应用/1" }, "userAgent", 'got string "应用/1"'],
+    [{ apiToken: TOKEN, accountId: 1, userAgent: 1.4 }, "userAgent", "must be a string, got number 1.4"],
     [{ apiToken: TOKEN, accountId: 1, timeoutMs: 0 }, "timeoutMs", "got number 0"],
     [{ apiToken: TOKEN, accountId: 1, maxRetries: -1 }, "maxRetries", "got number -1"],
     [{ apiToken: TOKEN, accountId: 1, fetch: "fetch" }, "fetch", 'got string "fetch"'],
@@ -62,6 +77,18 @@ describe("client options", () => {
     expect(error?.field).toBe("baseUrl");
     expect(error?.message).toContain("user name or password");
     expect(error?.message).not.toContain("pa55word");
+  });
+
+  it("does not echo a baseUrl with a query string, where tokens get pasted", () => {
+    expect(() =>
+      create({ apiToken: TOKEN, accountId: 1, baseUrl: "https://api.test/?token=s3cr3t" }),
+    ).toThrow(
+      /^baseUrl must be an origin and optional path, without query or fragment, such as "https:\/\/mailtrap.io"$/,
+    );
+  });
+
+  it("accepts the largest timeout setTimeout can hold", () => {
+    expect(() => create({ apiToken: TOKEN, accountId: 1, timeoutMs: 2 ** 31 - 1 })).not.toThrow();
   });
 
   it("never prints the token value, even a malformed one", () => {
@@ -118,6 +145,19 @@ describe("method arguments are checked before any request", () => {
       "options.timeoutMs must be a positive number",
     );
     await expect(client.list({ maxRetries: 1.5 })).rejects.toThrow("options.maxRetries must be an integer");
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ["null", null, "options", "options must be an object such as { timeoutMs: 5000 }, got null"],
+    ["a string", "fast", "options", 'got string "fast"'],
+    ["a signal that is not an AbortSignal", { signal: {} }, "options.signal", "must be an AbortSignal"],
+  ])("rejects per-call options that are %s", async (_label, options, field, message) => {
+    const { client, fetch } = setup();
+    const error = await rejectionOf(client.list(options as never));
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect((error as InvalidArgumentError).field).toBe(field);
+    expect(error.message).toContain(message);
     expect(fetch).not.toHaveBeenCalled();
   });
 
