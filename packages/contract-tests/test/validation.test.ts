@@ -42,3 +42,17 @@ describe("invalid requests the types cannot stop", () => {
     expect(seen).toHaveLength(1);
   });
 });
+
+describe("values the facts allow reach the server intact", () => {
+  it("domain_id null (all domains) is accepted on create", async () => {
+    const { client, seen } = mockClient({ maxRetries: 0 });
+    const webhook = await client.create({
+      url: "https://example.com/hooks",
+      webhook_type: "campaigns",
+      event_types: ["open"],
+      domain_id: null,
+    });
+    expect(webhook.signing_secret).toMatch(/^[0-9a-f]{32}$/);
+    expect(seen).toHaveLength(1);
+  });
+});

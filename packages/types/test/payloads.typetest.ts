@@ -25,6 +25,13 @@ export const campaigns: CreateWebhookRequest = {
   event_types: ["open"],
   domain_id: 3,
 };
+export const allDomains: CreateWebhookRequest = {
+  url: "https://example.com/hooks",
+  webhook_type: "email_sending",
+  sending_stream: "bulk",
+  event_types: ["click"],
+  domain_id: null,
+};
 export const auditLog: CreateWebhookRequest = { url: "https://example.com/a", webhook_type: "audit_log" };
 export const inbound: CreateWebhookRequest = {
   url: "https://example.com/i",

@@ -172,9 +172,11 @@ export interface components {
         EventTypes: components["schemas"]["EventType"][];
         /**
          * Format: int64
-         * @description Limit events to one sending domain. Leave out for all domains.
+         * @description The id of one of the account's sending domains.
          */
         DomainId: number;
+        /** @description One sending domain's id, or null for all domains. On create, leaving it out also means all domains. */
+        DomainScope: components["schemas"]["DomainId"] | null;
         /**
          * Format: int64
          * @description The inbound inbox whose received emails are delivered.
@@ -195,8 +197,8 @@ export interface components {
             payload_format: components["schemas"]["PayloadFormat"];
             /** @description The stream of an `email_sending` webhook; null for other types. */
             sending_stream: components["schemas"]["SendingStream"] | null;
-            /** @description The sending domain of an `email_sending` or `campaigns` webhook; null means all domains. */
-            domain_id: components["schemas"]["DomainId"] | null;
+            /** @description The sending domain of an `email_sending` or `campaigns` webhook; null means all domains (and is the value for other types). */
+            domain_id: components["schemas"]["DomainScope"];
             /** @description The inbox of an `inbound_receiving` webhook; null for other types. */
             inbound_inbox_id: components["schemas"]["InboundInboxId"] | null;
             /** @description The subscribed events of a sending or campaigns webhook; empty for other types. */
@@ -224,7 +226,7 @@ export interface components {
             /** @default json */
             payload_format?: components["schemas"]["PayloadFormat"];
             sending_stream: components["schemas"]["SendingStream"];
-            domain_id?: components["schemas"]["DomainId"];
+            domain_id?: components["schemas"]["DomainScope"];
             event_types: components["schemas"]["EventTypes"];
         };
         /** @description A webhook for campaign events. */
@@ -242,7 +244,7 @@ export interface components {
             active?: boolean;
             /** @default json */
             payload_format?: components["schemas"]["PayloadFormat"];
-            domain_id?: components["schemas"]["DomainId"];
+            domain_id?: components["schemas"]["DomainScope"];
             event_types: components["schemas"]["EventTypes"];
         };
         /** @description A webhook for account audit-log events (Enterprise accounts). */
@@ -530,6 +532,26 @@ export interface components {
         };
     };
     responses: {
+        /**
+         * @description The receiver refused the batch: the `Mailtrap-Signature` header is missing, or the body
+         *     is not the documented JSON or JSON Lines. Like any status but 200, Mailtrap retries it.
+         */
+        DeliveryRejected: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /**
+         * @description The signature does not match the body under any of the receiver's signing secrets
+         *     (a wrong or reset secret, or a body changed on the way). Mailtrap retries the batch.
+         */
+        DeliverySignatureMismatch: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
         /** @description The API token is missing or wrong. Check the token and how it is sent. */
         Unauthorized: {
             headers: {
@@ -617,6 +639,7 @@ export type WebhookId = components['schemas']['WebhookId'];
 export type WebhookUrl = components['schemas']['WebhookUrl'];
 export type EventTypes = components['schemas']['EventTypes'];
 export type DomainId = components['schemas']['DomainId'];
+export type DomainScope = components['schemas']['DomainScope'];
 export type InboundInboxId = components['schemas']['InboundInboxId'];
 export type SigningSecret = components['schemas']['SigningSecret'];
 export type Webhook = components['schemas']['Webhook'];
@@ -657,6 +680,8 @@ export type AuditLogEvent = components['schemas']['AuditLogEvent'];
 export type AuditLogActor = components['schemas']['AuditLogActor'];
 export type AuditLogResource = components['schemas']['AuditLogResource'];
 export type AuditLogChange = components['schemas']['AuditLogChange'];
+export type ResponseDeliveryRejected = components['responses']['DeliveryRejected'];
+export type ResponseDeliverySignatureMismatch = components['responses']['DeliverySignatureMismatch'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
 export type ResponseNotFound = components['responses']['NotFound'];
@@ -870,6 +895,8 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["DeliveryRejected"];
+            401: components["responses"]["DeliverySignatureMismatch"];
         };
     };
     receiveAuditLogEvents: {
@@ -901,6 +928,8 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["DeliveryRejected"];
+            401: components["responses"]["DeliverySignatureMismatch"];
         };
     };
 }
