@@ -131,6 +131,17 @@ const STATUS_TABLE: Record<number, [ErrorClass, string]> = {
   429: [RateLimitError, "Slow down (150 requests per 10 s per token) or raise maxRetries."],
 };
 
+/** The most characters of a text body kept on an error. */
+const MAX_TEXT_BODY = 500;
+
+/**
+ * A text body as kept on an error: a proxy's error page can be large, and its start is what
+ * helps. Clip only scrubbed text, so a secret cut in two cannot survive half-hidden.
+ */
+export function clipText(scrubbed: string): string {
+  return scrubbed.length > MAX_TEXT_BODY ? `${scrubbed.slice(0, MAX_TEXT_BODY)}…` : scrubbed;
+}
+
 /** Builds the error for a non-2xx response. `secrets` are scrubbed from message and body. */
 export function errorFromResponse(
   response: Response,
@@ -138,7 +149,8 @@ export function errorFromResponse(
   secrets: readonly string[],
 ): WebhooksApiError {
   const { status, headers } = response;
-  const cleanBody = scrubDeep(body, secrets);
+  const scrubbed = scrubDeep(body, secrets);
+  const cleanBody = typeof scrubbed === "string" ? clipText(scrubbed) : scrubbed;
   const init = { status, headers, body: cleanBody };
   const said = serverText(cleanBody, secrets);
   const what = `Mailtrap answered ${status}${said ? `: ${said}` : ""}.`;

@@ -5,6 +5,7 @@
 import type { OperationId, ResponseBody } from "@mailtrap-webhooks/types";
 import {
   ConnectionError,
+  clipText,
   errorFromResponse,
   InvalidResponseError,
   scrub,
@@ -154,8 +155,7 @@ function unwrap(
   const { status, headers } = response;
   // Built only on failure (it is the costly part of a success). Kept short and scrubbed:
   // a create response carries the signing secret.
-  // Scrubbed before it is cut, so a secret split by the cut cannot survive half-hidden.
-  const init = () => ({ status, headers, body: scrub(text ?? "", secrets).slice(0, 500) });
+  const init = () => ({ status, headers, body: clipText(scrub(text ?? "", secrets)) });
   const type = headers.get("content-type") ?? "";
   if (!/^application\/([\w.-]+\+)?json\s*(;|$)/i.test(type)) {
     throw new InvalidResponseError(

@@ -100,6 +100,15 @@ describe("each error status maps to its class with the parsed body", () => {
     expect(error.body).toBe("<html>Bad gateway</html>");
     expect(error.message).toBe("Mailtrap answered 502. Mailtrap had a problem; try again later.");
   });
+
+  it("keeps only the start of a long non-JSON error body", async () => {
+    const page = `<html>${"x".repeat(5_000)}</html>`;
+    const { client } = answering(
+      () => new Response(page, { status: 502, headers: { "content-type": "text/html" } }),
+    );
+    const error = (await rejectionOf(client.list())) as InternalServerError;
+    expect(error.body).toBe(`${page.slice(0, 500)}…`);
+  });
 });
 
 describe("success bodies that break the contract", () => {
