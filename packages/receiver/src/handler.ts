@@ -1,5 +1,5 @@
 import { formatFromContentType, type ParsedEvent, parseEvents } from "./parse.js";
-import { normalizeSecrets, verifySignature } from "./verify.js";
+import { LEGACY_SIGNATURE_HEADER, normalizeSecrets, SIGNATURE_HEADER, verifySignature } from "./verify.js";
 
 /** What `onEvents` and `onError` get besides the events. */
 export interface DeliveryContext {
@@ -21,8 +21,11 @@ interface HandlerOptionsBase {
    * record ids yourself once `onEvents` has stored them.
    */
   seen?: (eventId: string) => boolean | Promise<boolean>;
-  /** Told about errors from `onEvents`/`seen` before the 500. Default: console.error. */
-  onError?: (error: unknown, context: DeliveryContext) => void;
+  /**
+   * Told about errors from `onEvents`/`seen` before the 500. Default: console.error.
+   * If it throws or rejects itself, that is ignored and the answer is still 500.
+   */
+  onError?: (error: unknown, context: DeliveryContext) => void | Promise<void>;
 }
 
 export type WebhookHandlerOptions = HandlerOptionsBase &
@@ -67,21 +70,35 @@ async function readBody(request: Request, limit: number): Promise<Uint8Array> {
   return body;
 }
 
-async function dropSeen(events: ParsedEvent[], seen: NonNullable<HandlerOptionsBase["seen"]>) {
+// Drops an event_id repeated within the batch (always) and ones `seen` knows (if given).
+// `seen` is asked one event at a time, in order, so it may rely on sequential calls.
+async function dropDuplicates(events: ParsedEvent[], seen: HandlerOptionsBase["seen"]) {
+  const inBatch = new Set<string>();
   const fresh: ParsedEvent[] = [];
   for (const item of events) {
     const id = (item.event as { event_id?: unknown }).event_id;
-    if (typeof id === "string" && (await seen(id))) continue;
+    if (typeof id === "string") {
+      if (inBatch.has(id)) continue;
+      inBatch.add(id);
+      if (seen && (await seen(id))) continue;
+    }
     fresh.push(item);
   }
   return fresh;
 }
 
+// Tells the runtime an unread body is not wanted, so it can drain it and reuse the connection.
+function answerEarly(request: Request, response: Response): Response {
+  if (request.body && !request.bodyUsed && !request.body.locked) request.body.cancel().catch(() => {});
+  return response;
+}
+
 /**
  * A Fetch-standard handler for Mailtrap deliveries: `(request) => Promise<Response>`.
  *
- * 405 not POST · 415 unknown content type · 400 no signature header · 413 body too large ·
+ * 405 not POST · 400 no signature header · 415 unknown content type · 413 body too large ·
  * 401 signature mismatch · 400 unparsable body · 500 `onEvents`/`seen` threw · 200 done.
+ * Events repeating an `event_id` earlier in the same batch are dropped.
  */
 export function createWebhookHandler(
   options: WebhookHandlerOptions,
@@ -97,18 +114,27 @@ export function createWebhookHandler(
 
   return async (request) => {
     if (request.method !== "POST")
-      return text(405, "Method Not Allowed: Mailtrap POSTs deliveries.", { allow: "POST" });
+      return answerEarly(
+        request,
+        text(405, "Method Not Allowed: Mailtrap POSTs deliveries.", { allow: "POST" }),
+      );
+
+    // Mailtrap-Signature wins when both are present: it is the spec's name.
+    const signature =
+      request.headers.get(SIGNATURE_HEADER)?.trim() || request.headers.get(LEGACY_SIGNATURE_HEADER)?.trim();
+    // Checked before the content type: a request with neither is missing its signature (400).
+    if (!signature)
+      return answerEarly(request, text(400, `Bad Request: missing ${SIGNATURE_HEADER} header.`));
 
     const format = formatFromContentType(request.headers.get("content-type"));
-    if (!format) return text(415, "Unsupported Media Type: expected application/json or application/jsonl.");
-
-    const signature =
-      request.headers.get("mailtrap-signature")?.trim() ||
-      request.headers.get("x-mailtrap-signature")?.trim();
-    if (!signature) return text(400, "Bad Request: missing Mailtrap-Signature header.");
+    if (!format)
+      return answerEarly(
+        request,
+        text(415, "Unsupported Media Type: expected application/json or application/jsonl."),
+      );
 
     const declared = Number(request.headers.get("content-length") ?? Number.NaN);
-    if (declared > limit) return text(413, "Payload Too Large.");
+    if (declared > limit) return answerEarly(request, text(413, "Payload Too Large."));
     let body: Uint8Array;
     try {
       body = await readBody(request, limit);
@@ -130,10 +156,15 @@ export function createWebhookHandler(
 
     const context = { request };
     try {
-      if (options.seen) events = await dropSeen(events, options.seen);
+      events = await dropDuplicates(events, options.seen);
       if (events.length > 0) await options.onEvents(events, context);
     } catch (error) {
-      report(error, context);
+      // A failing onError must not turn the 500 into a crash or an unhandled rejection.
+      try {
+        void Promise.resolve(report(error, context)).catch(() => {});
+      } catch {
+        // onError threw synchronously: ignored, the answer is still 500.
+      }
       return text(500, "Internal Server Error: the events were not processed; Mailtrap will retry.");
     }
     return text(200, "OK");

@@ -1,7 +1,8 @@
 /**
  * Finds where JSON text stops being valid. JSON.parse messages differ between engines
  * (V8, JavaScriptCore) and some carry no position, so error messages use this instead.
- * Runs only after JSON.parse has failed. Returns -1 when the text is valid or too deep.
+ * Runs only after JSON.parse has failed. Returns -1 when the text is valid or nests too deeply
+ * to scan (the recursion would overflow the stack): callers must treat -1 as "unknown".
  */
 export function jsonErrorOffset(text: string): number {
   let i = 0;

@@ -1,4 +1,4 @@
-import type { AuditLogEvent, PayloadFormat, SendingEvent } from "@mailtrap-webhooks/types";
+import type { AuditLogEvent, operations, PayloadFormat, SendingEvent } from "@mailtrap-webhooks/types";
 import { isSendingEventName } from "./events.js";
 import { jsonErrorOffset, lineAndColumn, snippet } from "./json-position.js";
 import { type RawBody, toBytes } from "./verify.js";
@@ -29,7 +29,10 @@ export class WebhookParseError extends Error {
   override readonly name = "WebhookParseError";
   /** 1-based line (JSON Lines, and JSON when known). */
   readonly line: number | undefined;
-  /** 0-based character offset into the body text (JSON syntax errors). */
+  /**
+   * 0-based character offset into the whole body text (after a BOM) of a JSON syntax error,
+   * in JSON Lines too; undefined when it could not be located (e.g. nesting too deep).
+   */
   readonly position: number | undefined;
 
   constructor(message: string, where: { line?: number; position?: number } = {}) {
@@ -39,8 +42,17 @@ export class WebhookParseError extends Error {
   }
 }
 
+type DeliveryContentType = keyof operations[
+  | "receiveSendingEvents"
+  | "receiveAuditLogEvents"]["requestBody"]["content"];
+
+/** Internal. The spec's media types, checked with `satisfies` so a rename there breaks the build. */
+export const JSON_TYPE = "application/json" satisfies DeliveryContentType;
+export const JSON_LINES_TYPE = "application/jsonl" satisfies DeliveryContentType;
+
+// The spec's JSON Lines type and the other names it goes by, all accepted.
 const JSON_LINES_TYPES = new Set([
-  "application/jsonl",
+  JSON_LINES_TYPE,
   "application/x-ndjson",
   "application/x-jsonlines",
   "application/jsonlines",
@@ -50,7 +62,7 @@ const JSON_LINES_TYPES = new Set([
 export function formatFromContentType(contentType: string | null | undefined): PayloadFormat | undefined {
   if (typeof contentType !== "string") return undefined;
   const mediaType = contentType.split(";", 1)[0]?.trim().toLowerCase() ?? "";
-  if (mediaType === "application/json") return "json";
+  if (mediaType === JSON_TYPE) return "json";
   if (JSON_LINES_TYPES.has(mediaType)) return "jsonlines";
   return undefined;
 }
@@ -59,7 +71,12 @@ const decoder = new TextDecoder("utf-8", { fatal: true });
 
 function toText(rawBody: RawBody): string {
   if (typeof rawBody === "string") return rawBody.replace(/^\uFEFF/, "");
-  const bytes = toBytes(rawBody);
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = toBytes(rawBody);
+  } catch (error) {
+    throw new WebhookParseError((error as Error).message); // a detached buffer
+  }
   if (!bytes) throw new WebhookParseError("The body must be a string, Uint8Array or ArrayBuffer.");
   try {
     return decoder.decode(bytes); // also drops a UTF-8 BOM
@@ -72,10 +89,22 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+// What a non-event value is, in a few words. Never JSON.stringify it: a deeply nested value
+// would overflow the stack, and a large one would be serialised just to be cut to a snippet.
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return `an array of ${value.length} item${value.length === 1 ? "" : "s"}`;
+  if (typeof value === "string") return `the string ${snippet(value)}`;
+  if (typeof value !== "object") return `the ${typeof value} ${snippet(String(value))}`;
+  const event = (value as { event?: unknown }).event;
+  if (event === undefined) return 'an object without an "event" field';
+  return `an object whose "event" is ${event === null ? "null" : Array.isArray(event) ? "an array" : `a ${typeof event}`}`;
+}
+
 function classify(value: unknown, where: string, line?: number): ParsedEvent {
   if (!isObject(value) || typeof value.event !== "string") {
     throw new WebhookParseError(
-      `${where} is not an event: expected a JSON object with a string "event" field, got ${snippet(JSON.stringify(value) ?? String(value))}.`,
+      `${where} is not an event: expected a JSON object with a string "event" field, got ${describe(value)}.`,
       line === undefined ? {} : { line },
     );
   }
@@ -86,9 +115,23 @@ function classify(value: unknown, where: string, line?: number): ParsedEvent {
   return { kind: "unknown", event: value as UnknownEvent };
 }
 
-function syntaxError(text: string, label: string, fix: string, line?: number): WebhookParseError {
-  const offset = jsonErrorOffset(text);
-  const at = Math.max(offset, 0);
+// `text` is one line of a JSON Lines body when `line` is given; `lineStart` is that line's
+// offset in the body, so `position` always counts from the start of the whole body.
+function syntaxError(
+  text: string,
+  label: string,
+  fix: string,
+  line?: number,
+  lineStart = 0,
+): WebhookParseError {
+  const at = jsonErrorOffset(text);
+  if (at < 0) {
+    // The scanner gave up (nesting too deep): say so rather than point at a made-up place.
+    return new WebhookParseError(
+      `${label} is not valid JSON; it nests too deeply to locate the error. ${fix}`,
+      line === undefined ? {} : { line },
+    );
+  }
   const where = lineAndColumn(text, at);
   const place =
     line === undefined
@@ -96,7 +139,7 @@ function syntaxError(text: string, label: string, fix: string, line?: number): W
       : `column ${where.column}`;
   return new WebhookParseError(`${label} is not valid JSON at ${place}, near ${snippet(text, at)}. ${fix}`, {
     line: line ?? where.line,
-    position: at,
+    position: lineStart + at,
   });
 }
 
@@ -119,7 +162,10 @@ function parseJson(text: string): ParsedEvent[] {
 function parseJsonLines(text: string): ParsedEvent[] {
   const events: ParsedEvent[] = [];
   const lines = text.split("\n");
+  let lineStart = 0;
   for (const [index, raw] of lines.entries()) {
+    const start = lineStart;
+    lineStart += raw.length + 1;
     const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
     if (line.trim() === "") continue; // trailing newline(s) and blank separator lines
     let value: unknown;
@@ -131,6 +177,7 @@ function parseJsonLines(text: string): ParsedEvent[] {
         `Line ${index + 1}`,
         "Each line must hold exactly one JSON event object.",
         index + 1,
+        start,
       );
     }
     events.push(classify(value, `Line ${index + 1}`, index + 1));
@@ -144,7 +191,7 @@ function parseJsonLines(text: string): ParsedEvent[] {
  * Tolerates a UTF-8 BOM, CRLF line ends and blank lines. Fields are not validated beyond
  * `event`: verify the signature first, and the body is what Mailtrap sent.
  *
- * @throws WebhookParseError naming the line (JSON Lines) or position (JSON) at fault.
+ * @throws WebhookParseError naming the line and the position in the body at fault.
  */
 export function parseEvents(rawBody: RawBody, options: ParseOptions): ParsedEvent[] {
   const format = "format" in options ? options.format : formatFromContentType(options.contentType);

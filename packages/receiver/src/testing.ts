@@ -1,6 +1,6 @@
 import type { PayloadFormat, WebhookEvent } from "@mailtrap-webhooks/types";
-import type { UnknownEvent } from "./parse.js";
-import { hmacSha256, normalizeSecrets, type RawBody, toBytes } from "./verify.js";
+import { JSON_LINES_TYPE, JSON_TYPE, type UnknownEvent } from "./parse.js";
+import { hmacSha256, normalizeSecrets, type RawBody, SIGNATURE_HEADER, toBytes } from "./verify.js";
 
 /** The signature Mailtrap would send for `body`: lowercase hex HMAC-SHA256 under `secret`. */
 export async function signPayload(body: RawBody, secret: string): Promise<string> {
@@ -44,8 +44,8 @@ export async function createTestDelivery(
   return new Request(options.url ?? "http://localhost/webhooks/mailtrap", {
     method: "POST",
     headers: {
-      "content-type": format === "jsonlines" ? "application/jsonl" : "application/json",
-      "mailtrap-signature": await signPayload(body, options.secret),
+      "content-type": format === "jsonlines" ? JSON_LINES_TYPE : JSON_TYPE,
+      [SIGNATURE_HEADER]: await signPayload(body, options.secret),
     },
     body,
   });

@@ -3,6 +3,14 @@
  * Web Crypto is the portable path; Node's `node:crypto` is used when present because it
  * is synchronous and several times faster for small bodies.
  */
+import type { operations } from "@mailtrap-webhooks/types";
+
+type Delivery = operations["receiveSendingEvents" | "receiveAuditLogEvents"];
+
+/** Internal. Tied to the spec with `satisfies`: renaming the header there breaks this build. */
+export const SIGNATURE_HEADER = "Mailtrap-Signature" satisfies keyof Delivery["parameters"]["header"];
+/** Internal. The name one Mailtrap page uses; the spec mentions it only in a description. */
+export const LEGACY_SIGNATURE_HEADER = `X-${SIGNATURE_HEADER}`;
 
 /** A raw request body exactly as received. Decoding and re-encoding would break the signature. */
 export type RawBody = string | Uint8Array | ArrayBuffer;
@@ -85,15 +93,28 @@ function importKey(secret: string, usage: "sign" | "verify"): Promise<CryptoKey>
   return key;
 }
 
-/** The body's bytes, or undefined for anything that is not a string or binary data. */
+/**
+ * The body's bytes, or undefined for anything that is not a string or binary data.
+ * @throws TypeError when the buffer is detached (transferred, e.g. to a worker).
+ */
 export function toBytes(body: unknown): Uint8Array | undefined {
   if (typeof body === "string") return encoder.encode(body);
-  if (body instanceof Uint8Array) return body;
-  // toString also recognises ArrayBuffers from another realm (iframe, vm context).
-  if (body instanceof ArrayBuffer || Object.prototype.toString.call(body) === "[object ArrayBuffer]") {
-    return new Uint8Array(body as ArrayBuffer);
+  try {
+    if (body instanceof Uint8Array) {
+      // A detached view reads as empty; a 0-byte view over it throws, telling the two apart.
+      if (body.byteLength === 0) new Uint8Array(body.buffer, 0, 0);
+      return body;
+    }
+    // toString also recognises ArrayBuffers from another realm (iframe, vm context).
+    if (body instanceof ArrayBuffer || Object.prototype.toString.call(body) === "[object ArrayBuffer]") {
+      return new Uint8Array(body as ArrayBuffer);
+    }
+    if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  } catch {
+    throw new TypeError(
+      "The body's ArrayBuffer is detached (it was transferred, e.g. to a worker). Pass the bytes before transferring them, or a copy.",
+    );
   }
-  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
   return undefined;
 }
 
@@ -109,6 +130,13 @@ export function normalizeSecrets(secretOrSecrets: unknown): readonly string[] {
     if (typeof secret !== "string" || secret.length === 0) {
       throw new TypeError(
         "Mailtrap webhook: a signing secret is empty or not a string. Check its configuration.",
+      );
+    }
+    // Typically a newline from an env file: it would fail every delivery without a word.
+    // The message must not quote the secret.
+    if (secret.trim() !== secret) {
+      throw new TypeError(
+        "Mailtrap webhook: a signing secret starts or ends with whitespace (a newline from an env file?). Trim the secret.",
       );
     }
   }
@@ -140,8 +168,9 @@ function hexToBytes(hex: string): Uint8Array {
  * under any of the secrets. Hex in either letter case is accepted.
  *
  * Never throws on request data: a missing, malformed or non-string signature, or a body
- * that is not a string or bytes, answers `false`. An empty secret or secret list is a
- * programming error and rejects with a TypeError.
+ * that is not a string or bytes (or whose buffer is detached), answers `false`. An empty
+ * secret or secret list, or a secret with leading or trailing whitespace, is a programming
+ * error and rejects with a TypeError.
  */
 export async function verifySignature(
   rawBody: RawBody,
@@ -152,11 +181,12 @@ export async function verifySignature(
   if (typeof signature !== "string") return false;
   const trimmed = signature.trim();
   if (!SIGNATURE_HEX.test(trimmed)) return false;
-  const bytes = toBytes(rawBody);
-  if (!bytes) return false;
   const expected = hexToBytes(trimmed);
 
   try {
+    // Inside the try: a detached buffer throws here, and that is a "no" too.
+    const bytes = toBytes(rawBody);
+    if (!bytes) return false;
     const loaded = loadNodeCrypto();
     const node = loaded instanceof Promise ? await loaded : loaded;
     for (const secret of secrets) {

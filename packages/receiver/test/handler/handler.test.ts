@@ -1,4 +1,5 @@
 import { inspect } from "node:util";
+import type { WebhookEvent } from "@mailtrap-webhooks/types";
 import { describe, expect, it, vi } from "vitest";
 import { createWebhookHandler, type WebhookHandlerOptions } from "../../src/handler.js";
 import type { ParsedEvent } from "../../src/parse.js";
@@ -89,6 +90,25 @@ describe("createWebhookHandler", () => {
     expect(received).toHaveLength(1);
   });
 
+  it("uses Mailtrap-Signature when X-Mailtrap-Signature is present too", async () => {
+    const { handler } = setup();
+    const body = JSON.stringify({ events });
+    const good = await signPayload(body, secret);
+    const bad = "0".repeat(64);
+    const both = (main: string, legacy: string) =>
+      new Request(url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "mailtrap-signature": main,
+          "x-mailtrap-signature": legacy,
+        },
+        body,
+      });
+    expect((await handler(both(good, bad))).status).toBe(200);
+    expect((await handler(both(bad, good))).status).toBe(401);
+  });
+
   it("accepts the old and the new secret during rotation", async () => {
     const { handler } = setup({ secret: undefined, secrets: [otherSecret, secret] } as never);
     expect((await handler(await createTestDelivery(events, { secret, url }))).status).toBe(200);
@@ -115,6 +135,31 @@ describe("createWebhookHandler", () => {
   it("answers 401 for a malformed signature", async () => {
     const { handler } = setup();
     expect((await handler(await signed("{}", { "mailtrap-signature": "zz" }))).status).toBe(401);
+  });
+
+  it("answers 400, not 415, when both the signature and the content type are missing", async () => {
+    const { handler } = setup();
+    const response = await handler(new Request(url, { method: "POST", body: "{}" }));
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain("Mailtrap-Signature");
+  });
+
+  it("cancels the unread body when it answers early", async () => {
+    const { handler } = setup();
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const request = new Request(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    expect((await handler(request)).status).toBe(400);
+    expect(cancelled).toBe(true);
   });
 
   it("answers 415 for an unknown content type", async () => {
@@ -167,7 +212,7 @@ describe("createWebhookHandler", () => {
     expect(received).toHaveLength(0);
   });
 
-  it("answers 500 when onEvents throws, reports the error, and leaks no secret", async () => {
+  it("answers 500 when onEvents throws and reports the error to onError", async () => {
     const onError = vi.fn();
     const { handler } = setup({
       onEvents: () => {
@@ -175,13 +220,91 @@ describe("createWebhookHandler", () => {
       },
       onError,
     });
-    const response = await handler(await createTestDelivery(events, { secret, url }));
+    const request = await createTestDelivery(events, { secret, url });
+    const response = await handler(request);
     expect(response.status).toBe(500);
-    expect(await response.text()).not.toContain(secret);
-    expect(onError).toHaveBeenCalledWith(
-      expect.objectContaining({ message: "database down" }),
-      expect.anything(),
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: "database down" }), { request });
+  });
+
+  it("answers 500 even when onError throws", async () => {
+    const { handler } = setup({
+      onEvents: () => {
+        throw new Error("database down");
+      },
+      onError: () => {
+        throw new Error("logger down");
+      },
+    });
+    expect((await handler(await createTestDelivery(events, { secret, url }))).status).toBe(500);
+  });
+
+  it("answers 500 when an async onError rejects, without an unhandled rejection", async () => {
+    const unhandled = vi.fn();
+    process.on("unhandledRejection", unhandled);
+    try {
+      const { handler } = setup({
+        onEvents: () => Promise.reject(new Error("database down")),
+        onError: async () => {
+          throw new Error("logger down");
+        },
+      });
+      expect((await handler(await createTestDelivery(events, { secret, url }))).status).toBe(500);
+      // Unhandled rejections are reported after the microtask queue drains.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).not.toHaveBeenCalled();
+    } finally {
+      process.off("unhandledRejection", unhandled);
+    }
+  });
+
+  // Every place the handler writes to: answers (body and headers), onError's arguments and
+  // the console. None may hold the secret, nor the signature the body should have had (which
+  // would let anyone forge that body).
+  it("puts neither the secret nor the expected signature in answers, logs or onError", async () => {
+    const logged = (["error", "warn", "log", "info", "debug"] as const).map((name) =>
+      vi.spyOn(console, name).mockImplementation(() => {}),
     );
+    try {
+      const onError = vi.fn();
+      const failing = () => Promise.reject(new Error("database down"));
+      const handlers = [
+        createWebhookHandler({ secret, onEvents: failing, onError }),
+        createWebhookHandler({ secrets: [otherSecret, secret], onEvents: failing }),
+      ];
+      // The 401 body is signed nowhere else, so its right signature can only come from a leak.
+      const forged = JSON.stringify({ events: [events[1]] });
+      const expected = await signPayload(forged, secret);
+      const requests = async () => [
+        await createTestDelivery(events, { secret, url }), // 500
+        await signed(forged, { "mailtrap-signature": "0".repeat(64) }), // 401
+        await signed('{"events": [}'), // 400, does not parse
+        new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: forged }), // 400
+      ];
+      const seen: unknown[] = [];
+      for (const handler of handlers) {
+        for (const request of await requests()) {
+          const response = await handler(request);
+          response.headers.forEach((value, name) => {
+            seen.push(name, value);
+          });
+          seen.push(response.status, await response.text());
+        }
+      }
+      seen.push(onError.mock.calls, ...logged.map((spy) => spy.mock.calls));
+      expect(seen).toEqual(expect.arrayContaining([500, 401, 400]));
+      expect(onError).toHaveBeenCalled();
+      expect(logged[0]).toHaveBeenCalled();
+      const everything = inspect(seen, {
+        depth: 20,
+        showHidden: true,
+        maxArrayLength: null,
+        maxStringLength: null,
+      });
+      expect(everything).not.toContain(secret);
+      expect(everything).not.toContain(expected);
+    } finally {
+      for (const spy of logged) spy.mockRestore();
+    }
   });
 
   it("logs onEvents failures with console.error by default", async () => {
@@ -194,7 +317,6 @@ describe("createWebhookHandler", () => {
     expect(spy).toHaveBeenCalledOnce();
     // inspect, not JSON.stringify: an Error serialises to "{}" and would hide what was logged.
     expect(inspect(spy.mock.calls, { depth: 10 })).toContain("nope");
-    expect(inspect(spy.mock.calls, { depth: 10 })).not.toContain(secret);
     spy.mockRestore();
   });
 
@@ -203,6 +325,34 @@ describe("createWebhookHandler", () => {
     const { handler, received } = setup({ seen: async (id) => known.has(id) });
     expect((await handler(await createTestDelivery(events, { secret, url }))).status).toBe(200);
     expect(received).toEqual([[{ kind: "sending", event: events[1] }]]);
+  });
+
+  it("delivers an event_id repeated within one batch once, and asks seen() once per id", async () => {
+    const [first, second] = events as [WebhookEvent, WebhookEvent];
+    const asked: string[] = [];
+    const { handler, received } = setup({
+      seen: (id) => {
+        asked.push(id);
+        return false;
+      },
+    });
+    const response = await handler(await createTestDelivery([first, second, first], { secret, url }));
+    expect(response.status).toBe(200);
+    expect(received).toEqual([
+      [
+        { kind: "sending", event: first },
+        { kind: "sending", event: second },
+      ],
+    ]);
+    expect(asked).toEqual([first, second].map((event) => (event as { event_id: string }).event_id));
+  });
+
+  it("drops an event_id repeated within one batch without a seen()", async () => {
+    const [first] = events as [WebhookEvent];
+    const { handler, received } = setup();
+    const jsonl = await createTestDelivery([first, first], { secret, url, format: "jsonlines" });
+    expect((await handler(jsonl)).status).toBe(200);
+    expect(received).toEqual([[{ kind: "sending", event: first }]]);
   });
 
   it("skips onEvents when seen() drops every event", async () => {
@@ -223,5 +373,23 @@ describe("createWebhookHandler", () => {
   it("refuses to start without a secret", () => {
     expect(() => createWebhookHandler({ secret: "", onEvents: () => {} })).toThrow(TypeError);
     expect(() => createWebhookHandler({ secrets: [], onEvents: () => {} })).toThrow(TypeError);
+  });
+
+  it.each([
+    ["a trailing newline", `${secret}\n`],
+    ["a leading space", ` ${secret}`],
+    ["a trailing CR in a rotation list", [otherSecret, `${secret}\r`]],
+  ])("refuses to start with a secret that has %s, saying to trim it", (_label, value) => {
+    const options = typeof value === "string" ? { secret: value } : { secrets: value };
+    const error = (() => {
+      try {
+        createWebhookHandler({ ...options, onEvents: () => {} } as WebhookHandlerOptions);
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(TypeError);
+    expect(String(error)).toMatch(/trim/i);
+    expect(inspect(error, { showHidden: true })).not.toContain(secret);
   });
 });

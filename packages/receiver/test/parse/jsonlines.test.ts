@@ -45,6 +45,20 @@ describe("JSON Lines bodies", () => {
     expect(error.message).toContain("one JSON event object");
   });
 
+  it("gives position as the offset in the whole body, not in the bad line", () => {
+    const body = `${line}\r\n${line}\r\n{"event": "delivery", oops}\r\n${line}`;
+    const error = parseError(body, jsonl);
+    expect(error.position).toBe(2 * (line.length + 2) + 22);
+    expect(body.slice(error.position)).toMatch(/^oops/);
+  });
+
+  it("names the line of an event nested too deeply to describe, as a WebhookParseError", () => {
+    const deep = `${"[".repeat(20_000)}${"]".repeat(20_000)}`;
+    const error = parseError(`${line}\n${deep}\n`, jsonl);
+    expect(error.line).toBe(2);
+    expect(error.message).toContain("got an array of 1 item");
+  });
+
   it("counts blank lines when naming the bad line", () => {
     expect(parseError(`${line}\n\n[1,2]\n`, jsonl).line).toBe(3);
   });
@@ -92,6 +106,34 @@ describe("JSON bodies", () => {
 
   it("rejects an empty body", () => {
     expect(parseError("", { format: "json" }).message).toContain("empty");
+  });
+
+  it("rejects deeply nested events with a short WebhookParseError, not a RangeError", () => {
+    const body = `{"events":[${"[".repeat(20_000)}${"]".repeat(20_000)}]}`;
+    const error = parseError(body, { format: "json" });
+    expect(error.message).toMatch(/^events\[0\] is not an event: .* got an array of 1 item\.$/);
+    expect(error.message.length).toBeLessThan(200);
+  });
+
+  it("says the position is unknown when the JSON nests too deeply to scan", () => {
+    const error = parseError(`{"events":[${"[".repeat(20_000)}`, { format: "json" });
+    expect(error.position).toBeUndefined();
+    expect(error.line).toBeUndefined();
+    expect(error.message).toContain("too deeply");
+    expect(error.message).not.toMatch(/position|column/);
+  });
+});
+
+describe("bodies in detached buffers", () => {
+  it.each([
+    ["ArrayBuffer", (buffer: ArrayBuffer) => buffer],
+    ["Uint8Array", (buffer: ArrayBuffer) => new Uint8Array(buffer)],
+    ["DataView", (buffer: ArrayBuffer) => new DataView(buffer) as unknown as ArrayBuffer],
+  ])("throw a WebhookParseError for a detached %s", (_label, wrap) => {
+    const buffer = new TextEncoder().encode(JSON.stringify({ events: [event] })).buffer;
+    const body = wrap(buffer);
+    structuredClone(buffer, { transfer: [buffer] }); // moves the memory; `buffer` is now detached
+    expect(parseError(body as unknown as string, { format: "json" }).message).toContain("detached");
   });
 });
 

@@ -1,6 +1,7 @@
+import { inspect } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { signPayload } from "../../src/testing.js";
-import { useNodeCrypto, verifySignature } from "../../src/verify.js";
+import { type RawBody, useNodeCrypto, verifySignature } from "../../src/verify.js";
 import { knownAnswer, otherSecret } from "../fixtures.js";
 
 const { payload, secret, signature } = knownAnswer;
@@ -74,19 +75,53 @@ describe.each([
     useNodeCrypto(node);
     await expect(verifySignature(body as unknown as string, signature, secret)).resolves.toBe(false);
   });
+
+  it.each(detachedBodies())("answers false for %s", async (_label, body) => {
+    useNodeCrypto(node);
+    await expect(verifySignature(body, signature, secret)).resolves.toBe(false);
+  });
 });
+
+// structuredClone with `transfer` moves the memory away and leaves the original detached.
+function detachedBodies(): [string, RawBody][] {
+  const detach = (buffer: ArrayBuffer) => structuredClone(buffer, { transfer: [buffer] });
+  const buffer = bytes.slice().buffer;
+  const view = bytes.slice();
+  const dataView = new DataView(bytes.slice().buffer);
+  for (const target of [buffer, view.buffer, dataView.buffer]) detach(target);
+  return [
+    ["a detached ArrayBuffer", buffer],
+    ["a Uint8Array over a detached buffer", view],
+    ["a DataView over a detached buffer", dataView as unknown as RawBody],
+  ];
+}
 
 describe("verifySignature misuse", () => {
   it.each([
     ["no secrets", []],
     ["an empty secret", ""],
-    ["an empty secret in the list", [secret, ""]],
     ["a missing secret", undefined],
-  ])("rejects %s with a TypeError that names no secret", async (_label, secrets) => {
+  ])("rejects %s with a TypeError", async (_label, secrets) => {
     const error = await verifySignature(payload, signature, secrets as string).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TypeError);
-    expect(String(error)).not.toContain(secret);
   });
+
+  // Each case holds the real secret next to the bad one, so a message (or any property of
+  // the error) that quoted the configuration would show it.
+  it.each([
+    ["an empty secret in the list", [secret, ""], /empty/],
+    ["a secret with a trailing newline", `${secret}\n`, /trim/i],
+    ["a secret with a leading space in the list", [otherSecret, ` ${secret}`], /trim/i],
+    ["a secret with a trailing tab", `${secret}\t`, /trim/i],
+  ])(
+    "rejects %s with a TypeError that says what to fix and names no secret",
+    async (_label, secrets, fix) => {
+      const error = await verifySignature(payload, signature, secrets).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TypeError);
+      expect(String(error)).toMatch(fix);
+      expect(inspect(error, { showHidden: true, depth: 10 })).not.toContain(secret);
+    },
+  );
 });
 
 describe("bodies from another realm", () => {
