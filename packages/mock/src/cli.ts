@@ -2,16 +2,38 @@ import { parseArgs } from "node:util";
 import { deliverTestEvents } from "./deliver.js";
 import { startMockServer } from "./server.js";
 
+const secretVariable = "MAILTRAP_WEBHOOK_SECRET";
+
 const usage = `Usage:
   mailtrap-webhooks-mock [serve] [--port 4010] [--host 127.0.0.1] [--dynamic] [--seed S] [--verbose]
-      Serve the Webhooks API mock until Ctrl+C.
-  mailtrap-webhooks-mock deliver --url URL --secret SECRET [--format json|jsonlines] [--kind sending|audit_log]
+      Serve the Webhooks API mock until Ctrl+C. --port 0 lets the OS pick a free port.
+  mailtrap-webhooks-mock deliver --url URL [--format json|jsonlines] [--kind sending|audit_log] [--timeout-ms 30000]
       POST one signed delivery of the spec's example events to a receiver.
+      The signing secret is read from ${secretVariable}; --secret SECRET overrides it,
+      but other users of this machine can read command-line arguments (e.g. with ps).
+  mailtrap-webhooks-mock help | serve --help | deliver --help
 `;
+
+// Prism's close() waits for requests in flight and gives no handle to cut them off.
+const shutdownGraceMs = 2_000;
+// setTimeout fires at once for anything above 2^31-1 ms.
+const maxTimeoutMs = 2_147_483_647;
 
 function fail(message: string): never {
   console.error(`${message}\n\n${usage}`);
   process.exit(2);
+}
+
+function help(): never {
+  console.log(usage);
+  process.exit(0);
+}
+
+// Digits only: Number() would read "" as 0 and "0x1F90" as 8080.
+function wholeNumber(flag: string, text: string, min: number, max: number): number {
+  const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!(value >= min && value <= max)) fail(`${flag} must be ${min}..${max}, got "${text}"`);
+  return value;
 }
 
 async function serve(args: string[]): Promise<void> {
@@ -23,11 +45,11 @@ async function serve(args: string[]): Promise<void> {
       dynamic: { type: "boolean", default: false },
       seed: { type: "string" },
       verbose: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
     },
   });
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    fail(`--port must be 0..65535, got "${values.port}"`);
+  if (values.help) help();
+  const port = wholeNumber("--port", values.port, 0, 65535);
   const server = await startMockServer({
     port,
     host: values.host,
@@ -37,8 +59,22 @@ async function serve(args: string[]): Promise<void> {
   });
   console.log(`Mailtrap Webhooks API mock listening on ${server.url}`);
   console.log(`Try: curl -H 'Api-Token: any' ${server.url}/api/accounts/1/webhooks`);
+  let stopping = false;
   const stop = () => {
-    server.close().then(() => process.exit(0));
+    if (stopping) return;
+    stopping = true;
+    // Unref'd: when close() finishes first, the timer must not keep the process alive.
+    setTimeout(() => {
+      console.error(`A request was still open after ${shutdownGraceMs / 1000} s; exiting without it.`);
+      process.exit(0);
+    }, shutdownGraceMs).unref();
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`Closing the mock failed: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
@@ -52,21 +88,28 @@ async function deliver(args: string[]): Promise<void> {
       secret: { type: "string" },
       format: { type: "string", default: "json" },
       kind: { type: "string", default: "sending" },
+      "timeout-ms": { type: "string", default: "30000" },
+      help: { type: "boolean", short: "h", default: false },
     },
   });
+  if (values.help) help();
   if (!values.url) fail("deliver needs --url");
-  if (!values.secret) fail("deliver needs --secret (the webhook's signing secret)");
+  // --secret wins when given; the variable is the way that does not show up in ps.
+  const secret = values.secret ?? process.env[secretVariable];
+  if (!secret) fail(`deliver needs the webhook's signing secret: set ${secretVariable} (or pass --secret)`);
   if (values.format !== "json" && values.format !== "jsonlines") {
     fail(`--format must be json or jsonlines, got "${values.format}"`);
   }
   if (values.kind !== "sending" && values.kind !== "audit_log") {
     fail(`--kind must be sending or audit_log, got "${values.kind}"`);
   }
+  const timeoutMs = wholeNumber("--timeout-ms", values["timeout-ms"], 1, maxTimeoutMs);
   const result = await deliverTestEvents({
     url: values.url,
-    secret: values.secret,
+    secret,
     format: values.format,
     kind: values.kind,
+    timeoutMs,
   });
   console.log(`${result.events.length} events delivered to ${values.url}: HTTP ${result.status}`);
   if (result.status !== 200) {
@@ -79,7 +122,7 @@ const [command, ...rest] = process.argv.slice(2);
 try {
   if (command === undefined || command === "serve") await serve(rest);
   else if (command === "deliver") await deliver(rest);
-  else if (command === "help" || command === "--help") console.log(usage);
+  else if (command === "help" || command === "--help" || command === "-h") help();
   else if (command.startsWith("--")) await serve([command, ...rest]);
   else fail(`Unknown command "${command}".`);
 } catch (error) {

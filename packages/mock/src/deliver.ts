@@ -2,6 +2,9 @@ import { createTestDelivery } from "@mailtrap-webhooks/receiver";
 import type { PayloadFormat, WebhookEvent } from "@mailtrap-webhooks/types";
 import { type DeliveryKind, exampleEvents } from "./spec.js";
 
+const defaultTimeoutMs = 30_000;
+const maxTimeoutMs = 2_147_483_647;
+
 export interface DeliverTestEventsOptions {
   /** The receiver's URL, e.g. your local webhook endpoint. */
   url: string | URL;
@@ -15,6 +18,11 @@ export interface DeliverTestEventsOptions {
   kind?: DeliveryKind;
   fetch?: typeof fetch;
   signal?: AbortSignal;
+  /**
+   * How long to wait for the receiver's whole answer, in milliseconds. Default 30 000, about
+   * when Mailtrap gives up on a delivery and retries it.
+   */
+  timeoutMs?: number;
 }
 
 export interface DeliveryResult {
@@ -28,10 +36,41 @@ export interface DeliveryResult {
 
 /** POSTs one signed delivery to a receiver, exactly as Mailtrap would, and reports its answer. */
 export async function deliverTestEvents(options: DeliverTestEventsOptions): Promise<DeliveryResult> {
-  const { secret, format = "json", kind = "sending" } = options;
+  const { secret, format = "json", kind = "sending", timeoutMs = defaultTimeoutMs } = options;
+  // setTimeout fires at once for anything above 2^31-1 ms, so such a value cannot be honoured.
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0 || timeoutMs > maxTimeoutMs) {
+    throw new RangeError(`timeoutMs must be a whole number from 1 to ${maxTimeoutMs}, got ${timeoutMs}`);
+  }
   const events = options.events ?? exampleEvents(kind);
   const request = await createTestDelivery(events, { secret, format, url: String(options.url) });
   const send = options.fetch ?? fetch;
-  const response = await send(request, options.signal ? { signal: options.signal } : undefined);
-  return { status: response.status, body: await response.text(), events };
+
+  // One signal for both the caller's abort and the timeout, linked by hand because
+  // AbortSignal.any is missing from early Node 20 releases.
+  const controller = new AbortController();
+  const timeout = new Error(
+    `The receiver did not answer within ${timeoutMs} ms; Mailtrap would retry this delivery.`,
+  );
+  timeout.name = "TimeoutError";
+  const onCallerAbort = () => controller.abort(options.signal?.reason);
+  if (options.signal?.aborted) onCallerAbort();
+  else options.signal?.addEventListener("abort", onCallerAbort, { once: true });
+  const timer = setTimeout(() => controller.abort(timeout), timeoutMs);
+  // Also settles when a custom fetch ignores its signal.
+  const aborted = new Promise<never>((_, reject) => {
+    const fail = () => reject(controller.signal.reason);
+    if (controller.signal.aborted) fail();
+    else controller.signal.addEventListener("abort", fail, { once: true });
+  });
+  aborted.catch(() => {});
+  try {
+    const response = await Promise.race([send(request, { signal: controller.signal }), aborted]);
+    const body = await Promise.race([response.text(), aborted]);
+    return { status: response.status, body, events };
+  } catch (error) {
+    throw controller.signal.reason === timeout ? timeout : error;
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener("abort", onCallerAbort);
+  }
 }

@@ -66,7 +66,13 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     config,
     components: { logger: createLogger("mailtrap-webhooks-mock", { level: logLevel }) },
   });
-  const url = await server.listen(port, host);
+  let address: string;
+  try {
+    address = await server.listen(port, host);
+  } catch (error) {
+    throw listenError(error, host, port);
+  }
+  const url = toUrl(address);
 
   let closing: Promise<void> | undefined;
   return {
@@ -76,4 +82,37 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       return closing;
     },
   };
+}
+
+/** An error thrown when the mock cannot listen; `code` is the system code, e.g. `EADDRINUSE`. */
+export interface ListenError extends Error {
+  code?: string;
+}
+
+// Prism rejects with the bare message text ("listen EADDRINUSE: address already in use …"),
+// so the system code has to be read back out of it.
+function listenError(reason: unknown, host: string, port: number): ListenError {
+  const text = reason instanceof Error ? reason.message : String(reason);
+  const code = /\b(E[A-Z]{2,})\b/.exec(text)?.[1];
+  const advice =
+    code === "EADDRINUSE" || code === "EACCES"
+      ? "Pick another port, or port 0 to let the operating system choose a free one."
+      : code === "EADDRNOTAVAIL" || code === "ENOTFOUND"
+        ? "Pick a host this machine has, e.g. 127.0.0.1."
+        : "Check the host and port.";
+  const error: ListenError = new Error(
+    `The mock could not listen on ${host.includes(":") ? `[${host}]` : host}:${port}: ${text}. ${advice}`,
+    reason instanceof Error ? { cause: reason } : undefined,
+  );
+  if (code !== undefined) error.code = code;
+  return error;
+}
+
+// Prism formats the address as `http://${address}:${port}`, which for IPv6 (`http://::1:4010`)
+// is not a URL; rebuild it with the address in brackets.
+function toUrl(prismUrl: string): string {
+  const match = /^http:\/\/(.+):(\d+)$/.exec(prismUrl);
+  if (!match) return prismUrl;
+  const [, address = "", port = ""] = match;
+  return `http://${address.includes(":") ? `[${address}]` : address}:${port}`;
 }

@@ -1,18 +1,27 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, connect, createServer as createNetServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { createWebhookHandler, type ParsedEvent } from "@mailtrap-webhooks/receiver";
 import { toNodeListener } from "@mailtrap-webhooks/receiver/node";
 import { afterEach, describe, expect, it } from "vitest";
+import { exampleEvents } from "../src/spec.js";
 
 // The CLI is tested as users run it: the built file, in a child process.
 const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 const children: ChildProcess[] = [];
 
-function run(args: string[]) {
-  const child = spawn(process.execPath, [cli, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+const secretVariable = "MAILTRAP_WEBHOOK_SECRET";
+
+// The secret variable is dropped from the inherited environment so the tests do not depend on
+// the shell they run in; pass it in `env` to test it.
+function run(args: string[], env: Record<string, string> = {}) {
+  const { [secretVariable]: _, ...inherited } = process.env;
+  const child = spawn(process.execPath, [cli, ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...inherited, ...env },
+  });
   children.push(child);
   let output = "";
   child.stdout?.on("data", (chunk) => {
@@ -31,6 +40,47 @@ async function waitFor<T>(read: () => T | undefined, what: string, timeoutMs = 1
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+// Resolves with the exit code, or rejects if the child is still running after timeoutMs.
+async function exitCode(child: ChildProcess, timeoutMs = 10_000): Promise<number | null> {
+  if (child.exitCode !== null) return child.exitCode;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      once(child, "exit").then(([code]) => code as number | null),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`still running after ${timeoutMs} ms`)), timeoutMs);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// A loopback port nothing listens on: the OS picks a free one, and we let it go again.
+async function freePort(): Promise<number> {
+  const probe = createNetServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+// A receiver that verifies signatures with `secret`, as a user's endpoint would.
+async function withReceiver(
+  secret: string,
+  test: (url: string, received: ParsedEvent[]) => Promise<void>,
+): Promise<void> {
+  const received: ParsedEvent[] = [];
+  const handler = createWebhookHandler({ secret, onEvents: (events) => void received.push(...events) });
+  const server = createServer(toNodeListener(handler));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  try {
+    await test(`http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, received);
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 }
 
@@ -66,11 +116,10 @@ describe("mailtrap-webhooks-mock", () => {
     expect(usage).toBe(2);
     expect(unknown.output()).toContain("Usage:");
 
-    // Port 9 (discard) on loopback: nothing listens there.
     const refused = run([
       "deliver",
       "--url",
-      "http://127.0.0.1:9/",
+      `http://127.0.0.1:${await freePort()}/`,
       "--secret",
       "00112233445566778899aabbccddeeff",
     ]);
@@ -80,24 +129,19 @@ describe("mailtrap-webhooks-mock", () => {
     expect(refused.output()).not.toContain("00112233445566778899aabbccddeeff");
   });
 
-  it("deliver needs a secret and says so", async () => {
+  it("deliver needs a secret and says where to put it", async () => {
     const { child, output } = run(["deliver", "--url", "http://127.0.0.1:9/"]);
     const [code] = await once(child, "exit");
     expect(code).toBe(2);
-    expect(output()).toContain("deliver needs --secret");
+    expect(output()).toContain(`deliver needs the webhook's signing secret: set ${secretVariable}`);
   });
 
   it("deliver sends signed events that a real receiver verifies and accepts", async () => {
     const secret = "00112233445566778899aabbccddeeff";
-    const received: ParsedEvent[] = [];
-    const handler = createWebhookHandler({ secret, onEvents: (events) => void received.push(...events) });
-    const server = createServer(toNodeListener(handler));
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    try {
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
+    await withReceiver(secret, async (url, received) => {
       const { child, output } = run(["deliver", "--url", url, "--secret", secret, "--format", "jsonlines"]);
       const [code] = await once(child, "exit");
-      expect(output()).toContain("9 events delivered");
+      expect(output()).toContain(`${exampleEvents("sending").length} events delivered`);
       expect(code).toBe(0);
       expect(received.map((item) => item.event.event)).toContain("soft bounce");
 
@@ -106,8 +150,94 @@ describe("mailtrap-webhooks-mock", () => {
       expect(failed).toBe(1);
       expect(wrongSecret.output()).toContain("HTTP 401");
       expect(wrongSecret.output()).not.toContain("ffeeddccbbaa99887766554433221100");
+    });
+  });
+
+  it("serve exits soon after SIGTERM even while a request is still being sent", async () => {
+    const { child, output } = run(["serve", "--port", "0"]);
+    const url = new URL(
+      await waitFor(() => output().match(/listening on (http:\/\/127\.0\.0\.1:\d+)/)?.[1], "the URL"),
+    );
+    const socket = connect(Number(url.port), url.hostname);
+    try {
+      let answer = "";
+      socket.on("data", (chunk) => {
+        answer += chunk;
+      });
+      // Headers promising a body that never comes; "100 Continue" shows the server has the request.
+      socket.write(
+        "POST /api/accounts/1/webhooks HTTP/1.1\r\nHost: 127.0.0.1\r\nApi-Token: t\r\n" +
+          "Content-Type: application/json\r\nContent-Length: 1000\r\nExpect: 100-continue\r\n\r\n{",
+      );
+      await waitFor(() => (answer.includes("100 Continue") ? true : undefined), "100 Continue");
+      const signalled = Date.now();
+      child.kill("SIGTERM");
+      expect(await exitCode(child, 8_000)).toBe(0);
+      expect(Date.now() - signalled).toBeLessThan(6_000);
+      expect(output()).toContain("exiting without it");
     } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      socket.destroy();
+    }
+  });
+
+  it("--port takes only digits, 0..65535", async () => {
+    // Number() reads "" as 0 and "0x1F90" as 8080; each would start a server.
+    const bad = ["", "0x1F90", "1e3", " 80", "65536"];
+    const runs = bad.map((port) => ({ port, ...run(["serve", `--port=${port}`]) }));
+    for (const { port, child, output } of runs) {
+      // Parallel children load Prism at once, which is slow on a 2-core machine.
+      expect(await exitCode(child, 25_000), `--port="${port}"`).toBe(2);
+      expect(output()).toContain(`--port must be 0..65535, got "${port}"`);
+    }
+  });
+
+  it("serve --help and deliver --help print the usage and exit 0", async () => {
+    for (const args of [["serve", "--help"], ["deliver", "--help"], ["deliver", "-h"], ["--help"]]) {
+      const { child, output } = run(args);
+      expect(await exitCode(child), args.join(" ")).toBe(0);
+      expect(output()).toContain("Usage:");
+      expect(output()).toContain(secretVariable);
+      expect(output()).not.toContain("Unknown");
+    }
+  });
+
+  it("deliver reads the secret from MAILTRAP_WEBHOOK_SECRET, and --secret wins over it", async () => {
+    const secret = "00112233445566778899aabbccddeeff";
+    const wrong = "ffeeddccbbaa99887766554433221100";
+    await withReceiver(secret, async (url, received) => {
+      const fromEnv = run(["deliver", "--url", url], { [secretVariable]: secret });
+      expect(await exitCode(fromEnv.child)).toBe(0);
+      expect(fromEnv.output()).toContain("HTTP 200");
+      expect(received.length).toBe(exampleEvents("sending").length);
+      expect(fromEnv.output()).not.toContain(secret);
+
+      const flagWins = run(["deliver", "--url", url, "--secret", secret], { [secretVariable]: wrong });
+      expect(await exitCode(flagWins.child)).toBe(0);
+
+      const wrongEnv = run(["deliver", "--url", url], { [secretVariable]: wrong });
+      expect(await exitCode(wrongEnv.child)).toBe(1);
+      expect(wrongEnv.output()).toContain("HTTP 401");
+      expect(wrongEnv.output()).not.toContain(wrong);
+    });
+  });
+
+  it("deliver --timeout-ms gives up on a receiver that never answers", async () => {
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/hooks`;
+      const env = { [secretVariable]: "00112233445566778899aabbccddeeff" };
+      const { child, output } = run(["deliver", "--url", url, "--timeout-ms", "300"], env);
+      expect(await exitCode(child)).toBe(1);
+      expect(output()).toContain("did not answer within 300 ms; Mailtrap would retry");
+
+      const bad = run(["deliver", "--url", url, "--timeout-ms", "0"], env);
+      expect(await exitCode(bad.child)).toBe(2);
+      expect(bad.output()).toContain('--timeout-ms must be 1..2147483647, got "0"');
+    } finally {
+      // close() alone would wait for the request that was never answered.
+      silent.closeAllConnections();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
     }
   });
 });

@@ -83,6 +83,50 @@ describe("deliverTestEvents", () => {
   });
 });
 
+describe("deliverTestEvents timeout", () => {
+  // A receiver that reads the request and never answers, like a hung endpoint.
+  async function withSilentReceiver(test: (url: string) => Promise<void>): Promise<void> {
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    try {
+      await test(`http://127.0.0.1:${(silent.address() as AddressInfo).port}/hooks`);
+    } finally {
+      // close() alone would wait for the request that was never answered.
+      silent.closeAllConnections();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
+  }
+
+  it("gives up on a receiver that never answers, saying so", async () => {
+    await withSilentReceiver(async (url) => {
+      const started = Date.now();
+      await expect(deliverTestEvents({ url, secret, timeoutMs: 200 })).rejects.toThrow(
+        /did not answer within 200 ms; Mailtrap would retry/,
+      );
+      expect(Date.now() - started).toBeLessThan(5_000);
+    });
+  }, 10_000);
+
+  it("still stops when the caller's signal aborts first, with the caller's reason", async () => {
+    await withSilentReceiver(async (url) => {
+      const controller = new AbortController();
+      const reason = new Error("caller gave up");
+      setTimeout(() => controller.abort(reason), 50);
+      await expect(
+        deliverTestEvents({ url, secret, signal: controller.signal, timeoutMs: 20_000 }),
+      ).rejects.toBe(reason);
+    });
+  });
+
+  it("rejects a timeout it cannot honour", async () => {
+    for (const timeoutMs of [0, -1, 1.5, Number.NaN, 2 ** 31]) {
+      await expect(deliverTestEvents({ url: "http://127.0.0.1:1/", secret, timeoutMs })).rejects.toThrow(
+        /timeoutMs must be a whole number/,
+      );
+    }
+  });
+});
+
 describe("exampleEvents", () => {
   it("reads every example event of both deliveries from the shipped spec", () => {
     const sending = exampleEvents("sending");
