@@ -1,6 +1,5 @@
 import { parseArgs } from "node:util";
 import { deliverTestEvents } from "./deliver.js";
-import { startMockServer } from "./server.js";
 
 const secretVariable = "MAILTRAP_WEBHOOK_SECRET";
 
@@ -50,6 +49,8 @@ async function serve(args: string[]): Promise<void> {
   });
   if (values.help) help();
   const port = wholeNumber("--port", values.port, 0, 65535);
+  // Loaded here, not at the top: Prism takes about 2 s to load, and deliver or --help need none of it.
+  const { startMockServer } = await import("./server.js");
   const server = await startMockServer({
     port,
     host: values.host,
