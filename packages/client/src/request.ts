@@ -39,7 +39,7 @@ export interface SenderConfig {
 }
 
 export type Sender = <Op extends OperationId>(
-  /** Only types the result: the spec's 200 body of this operation. */
+  /** Types the result as the spec's 200 body of this operation, and picks the check of its `data`. */
   operation: Op,
   method: string,
   options: RequestOptions | undefined,
