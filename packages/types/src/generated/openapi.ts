@@ -3,6 +3,73 @@
 /* eslint-disable */
 
 export interface paths {
+    "/api/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhooks
+         * @description Returns every webhook of the token's account. Signing secrets are never included.
+         *     Token-scoped form of `listAccountWebhooks`.
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Create a webhook
+         * @description Creates a webhook in the token's account. Which fields are required depends on
+         *     `webhook_type`. The response is the only place the webhook's `signing_secret` is
+         *     ever returned: store it securely, it verifies every delivery.
+         *     Token-scoped form of `createAccountWebhook`.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{webhook_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The numeric id of the webhook.
+                 * @example 8127
+                 */
+                webhook_id: components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a webhook
+         * @description Returns one webhook of the token's account. Its signing secret is not included.
+         *     Token-scoped form of `getAccountWebhook`.
+         */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook
+         * @description Deletes a webhook of the token's account for good and returns it as it was.
+         *     Deliveries stop at once. Token-scoped form of `deleteAccountWebhook`.
+         */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a webhook
+         * @description Changes the mutable fields of a webhook of the token's account: `url`, `active`,
+         *     `payload_format`, `event_types` and `inbound_inbox_id`. `webhook_type`,
+         *     `sending_stream` and `domain_id` are fixed at creation; create a new webhook to
+         *     change them. Token-scoped form of `updateAccountWebhook`.
+         */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
     "/api/accounts/{account_id}/webhooks": {
         parameters: {
             query?: never;
@@ -17,18 +84,20 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List webhooks
+         * List webhooks of an account
          * @description Returns every webhook of the account. Signing secrets are never included.
+         *     Account-scoped form of `listWebhooks`.
          */
-        get: operations["listWebhooks"];
+        get: operations["listAccountWebhooks"];
         put?: never;
         /**
-         * Create a webhook
-         * @description Creates a webhook. Which fields are required depends on `webhook_type`.
-         *     The response is the only place the webhook's `signing_secret` is ever returned:
-         *     store it securely, it verifies every delivery.
+         * Create a webhook in an account
+         * @description Creates a webhook in the account. Which fields are required depends on
+         *     `webhook_type`. The response is the only place the webhook's `signing_secret` is
+         *     ever returned: store it securely, it verifies every delivery.
+         *     Account-scoped form of `createWebhook`.
          */
-        post: operations["createWebhook"];
+        post: operations["createAccountWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -54,26 +123,29 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get a webhook
-         * @description Returns one webhook. Its signing secret is not included.
+         * Get a webhook of an account
+         * @description Returns one webhook of the account. Its signing secret is not included.
+         *     Account-scoped form of `getWebhook`.
          */
-        get: operations["getWebhook"];
+        get: operations["getAccountWebhook"];
         put?: never;
         post?: never;
         /**
-         * Delete a webhook
-         * @description Deletes a webhook for good and returns it as it was. Deliveries stop at once.
+         * Delete a webhook of an account
+         * @description Deletes a webhook of the account for good and returns it as it was. Deliveries
+         *     stop at once. Account-scoped form of `deleteWebhook`.
          */
-        delete: operations["deleteWebhook"];
+        delete: operations["deleteAccountWebhook"];
         options?: never;
         head?: never;
         /**
-         * Update a webhook
-         * @description Changes the mutable fields of a webhook: `url`, `active`, `payload_format`,
-         *     `event_types` and `inbound_inbox_id`. `webhook_type`, `sending_stream` and
-         *     `domain_id` are fixed at creation; create a new webhook to change them.
+         * Update a webhook of an account
+         * @description Changes the mutable fields of a webhook of the account: `url`, `active`,
+         *     `payload_format`, `event_types` and `inbound_inbox_id`. `webhook_type`,
+         *     `sending_stream` and `domain_id` are fixed at creation.
+         *     Account-scoped form of `updateWebhook`.
          */
-        patch: operations["updateWebhook"];
+        patch: operations["updateAccountWebhook"];
         trace?: never;
     };
 }
@@ -88,14 +160,40 @@ export interface webhooks {
         get?: never;
         put?: never;
         /**
-         * Email sending and campaign events
-         * @description Sent to the `url` of an `email_sending` or `campaigns` webhook, in batches of up
-         *     to 500 events about every 30 seconds. Verify `Mailtrap-Signature` over the raw
-         *     body before parsing it. Any answer other than 200 makes Mailtrap retry the whole
-         *     batch (up to 40 times, 5 minutes apart, then the webhook is paused), so the same
-         *     event can arrive twice: deduplicate on `event_id`.
+         * Email sending events
+         * @description Sent to the `url` of an `email_sending` webhook, in batches of up to 500 events
+         *     about every 30 seconds. Verify `Mailtrap-Signature` over the raw body before parsing
+         *     it. Mailtrap waits 30 seconds for an answer; any answer other than 200 makes it
+         *     retry the whole batch, up to 40 times 5 minutes apart, and then pause the webhook.
+         *     The same event can therefore arrive more than once: deduplicate on `event_id`.
+         *     Events with an `event` name not listed here may appear as Mailtrap adds them.
          */
         post: operations["receiveSendingEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    campaignEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Campaign events
+         * @description Sent to the `url` of a `campaigns` webhook, signed like sending events. Mailtrap
+         *     documents campaign webhooks only as a `webhook_type` that subscribes to
+         *     `event_types`; it publishes no payload for them. Each event names its `event`; every
+         *     other field is optional here, typed like the sending event field of the same name
+         *     where one is sent. Retried like sending events: any answer other than 200 makes
+         *     Mailtrap send the batch again (up to 40 times, 5 minutes apart).
+         */
+        post: operations["receiveCampaignEvents"];
         delete?: never;
         options?: never;
         head?: never;
@@ -114,9 +212,35 @@ export interface webhooks {
         /**
          * Audit log events
          * @description Sent to the `url` of an `audit_log` webhook (Enterprise accounts) whenever
-         *     something changes in the account. Signed and retried like sending events.
+         *     something changes in the account. Signed like sending events, and retried like them:
+         *     any answer other than 200 makes Mailtrap send the batch again (up to 40 times,
+         *     5 minutes apart).
          */
         post: operations["receiveAuditLogEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    inboundEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Inbound email events
+         * @description Sent to the `url` of an `inbound_receiving` webhook when an email arrives in its
+         *     inbound inbox: a JSON body whose `events` hold `inbound.message_received` events,
+         *     signed like sending events. Fetch the message itself with Mailtrap's inbound
+         *     messages API. Failed deliveries are retried with exponential backoff, up to 10
+         *     attempts over 24 hours (not the 40 retries of sending webhooks).
+         */
+        post: operations["receiveInboundEvents"];
         delete?: never;
         options?: never;
         head?: never;
@@ -160,34 +284,39 @@ export interface components {
         SendingEventName: "delivery" | "open" | "click" | "unsubscribe" | "spam" | "soft bounce" | "bounce" | "suspension" | "reject";
         /**
          * Format: int64
-         * @description The webhook's id.
+         * @description The webhook's id, a positive integer.
          */
         WebhookId: number;
         /**
          * Format: uri
-         * @description The http(s) URL Mailtrap POSTs deliveries to.
+         * @description The URL Mailtrap POSTs deliveries to.
          */
         WebhookUrl: string;
-        /** @description The events to deliver. At least one. */
+        /**
+         * @description The events to deliver. Mailtrap answers an empty list with "can't be blank",
+         *     so at least one.
+         */
         EventTypes: components["schemas"]["EventType"][];
         /**
          * Format: int64
          * @description The id of one of the account's sending domains.
          */
         DomainId: number;
-        /** @description One sending domain's id, or null for all domains. On create, leaving it out also means all domains. */
-        DomainScope: components["schemas"]["DomainId"] | null;
         /**
          * Format: int64
          * @description The inbound inbox whose received emails are delivered.
          */
         InboundInboxId: number;
         /**
-         * @description The key that signs every delivery (HMAC-SHA256). Returned once, by create.
-         *     Treat it like a password: never log it.
+         * @description The key that signs every delivery (HMAC-SHA256). Returned once, by create; Mailtrap
+         *     promises no format for it. Treat it like a password: never log it.
          */
         SigningSecret: string;
-        /** @description A webhook endpoint of the account. Fields that do not apply to its `webhook_type` are null. */
+        /**
+         * @description A webhook endpoint of the account. `id`, `url`, `active`, `webhook_type` and
+         *     `payload_format` are always present; the other fields appear only where they
+         *     apply to the webhook's type, and may be null there.
+         */
         Webhook: {
             id: components["schemas"]["WebhookId"];
             url: components["schemas"]["WebhookUrl"];
@@ -195,14 +324,17 @@ export interface components {
             active: boolean;
             webhook_type: components["schemas"]["WebhookType"];
             payload_format: components["schemas"]["PayloadFormat"];
-            /** @description The stream of an `email_sending` webhook; null for other types. */
-            sending_stream: components["schemas"]["SendingStream"] | null;
-            /** @description The sending domain of an `email_sending` or `campaigns` webhook; null means all domains (and is the value for other types). */
-            domain_id: components["schemas"]["DomainScope"];
-            /** @description The inbox of an `inbound_receiving` webhook; null for other types. */
-            inbound_inbox_id: components["schemas"]["InboundInboxId"] | null;
-            /** @description The subscribed events of a sending or campaigns webhook; empty for other types. */
-            event_types: components["schemas"]["EventType"][];
+            /** @description The stream of an `email_sending` webhook. Absent or null for other types. */
+            sending_stream?: components["schemas"]["SendingStream"] | null;
+            /**
+             * @description The sending domain of an `email_sending` or `campaigns` webhook; null means all
+             *     domains. Absent or null for other types.
+             */
+            domain_id?: components["schemas"]["DomainId"] | null;
+            /** @description The inbox of an `inbound_receiving` webhook. Absent or null for other types. */
+            inbound_inbox_id?: components["schemas"]["InboundInboxId"] | null;
+            /** @description The subscribed events of an `email_sending` or `campaigns` webhook. Absent for other types. */
+            event_types?: components["schemas"]["EventType"][];
         };
         /** @description A newly created webhook, the only shape that carries its signing secret. */
         CreatedWebhook: components["schemas"]["Webhook"] & {
@@ -226,7 +358,8 @@ export interface components {
             /** @default json */
             payload_format?: components["schemas"]["PayloadFormat"];
             sending_stream: components["schemas"]["SendingStream"];
-            domain_id?: components["schemas"]["DomainScope"];
+            /** @description One sending domain; leave it out for all domains. */
+            domain_id?: components["schemas"]["DomainId"];
             event_types: components["schemas"]["EventTypes"];
         };
         /** @description A webhook for campaign events. */
@@ -244,7 +377,8 @@ export interface components {
             active?: boolean;
             /** @default json */
             payload_format?: components["schemas"]["PayloadFormat"];
-            domain_id?: components["schemas"]["DomainScope"];
+            /** @description One sending domain; leave it out for all domains. */
+            domain_id?: components["schemas"]["DomainId"];
             event_types: components["schemas"]["EventTypes"];
         };
         /** @description A webhook for account audit-log events (Enterprise accounts). */
@@ -281,8 +415,8 @@ export interface components {
             inbound_inbox_id: components["schemas"]["InboundInboxId"];
         };
         /**
-         * @description The fields to change; at least one. `webhook_type`, `sending_stream` and
-         *     `domain_id` cannot be changed after creation.
+         * @description The fields to change. `webhook_type`, `sending_stream` and `domain_id` cannot be
+         *     changed after creation.
          */
         UpdateWebhookRequest: {
             url?: components["schemas"]["WebhookUrl"];
@@ -300,12 +434,15 @@ export interface components {
         UpdateWebhookRequestBody: {
             webhook: components["schemas"]["UpdateWebhookRequest"];
         };
+        /** @description The list answer; the webhooks travel inside `data`. */
         WebhookListResponse: {
             data: components["schemas"]["Webhook"][];
         };
+        /** @description A single-webhook answer; the webhook travels inside `data`. */
         WebhookResponse: {
             data: components["schemas"]["Webhook"];
         };
+        /** @description The create answer; the new webhook and its signing secret travel inside `data`. */
         CreatedWebhookResponse: {
             data: components["schemas"]["CreatedWebhook"];
         };
@@ -313,7 +450,7 @@ export interface components {
         UnauthorizedErrorBody: {
             error: string;
         };
-        /** @description 403. The token has no access to this account. */
+        /** @description 403. The token has no access to this account or operation. */
         ForbiddenErrorBody: {
             errors: string;
         };
@@ -332,43 +469,56 @@ export interface components {
         RateLimitErrorBody: {
             errors: string;
         };
-        /** @description A `json` delivery to a sending or campaigns webhook. */
+        /** @description A `json` delivery to an `email_sending` webhook. */
         SendingEventBatch: {
             events: components["schemas"]["SendingEvent"][];
         };
-        /** @description A `json` delivery to an audit-log webhook. */
+        /** @description A `json` delivery to a `campaigns` webhook. */
+        CampaignEventBatch: {
+            events: components["schemas"]["CampaignEvent"][];
+        };
+        /** @description A `json` delivery to an `audit_log` webhook. */
         AuditLogEventBatch: {
             events: components["schemas"]["AuditLogEvent"][];
         };
-        /** @description An email sending or campaign event, told apart by `event`. */
+        /** @description A delivery to an `inbound_receiving` webhook. */
+        InboundEventBatch: {
+            events: components["schemas"]["InboundEvent"][];
+        };
+        /** @description An email sending event, told apart by `event`. */
         SendingEvent: components["schemas"]["DeliveryEvent"] | components["schemas"]["OpenEvent"] | components["schemas"]["ClickEvent"] | components["schemas"]["UnsubscribeEvent"] | components["schemas"]["SpamEvent"] | components["schemas"]["SoftBounceEvent"] | components["schemas"]["BounceEvent"] | components["schemas"]["SuspensionEvent"] | components["schemas"]["RejectEvent"];
-        /** @description Fields every sending event carries. */
+        /** @description Fields every sending event carries, and the optional ones any of them may carry. */
         SendingEventFields: {
             event: components["schemas"]["SendingEventName"];
-            /** @description The id of the message the event is about. */
-            message_id: string;
+            message_id: components["schemas"]["MessageId"];
             sending_stream: components["schemas"]["SendingStream"];
-            /**
-             * Format: email
-             * @description The recipient's address.
-             */
-            email: string;
-            /**
-             * Format: int64
-             * @description When the event happened, in Unix seconds.
-             */
-            timestamp: number;
-            /** @description Unique per event. Use it to ignore redelivered events. */
-            event_id: string;
-            /** @description The domain the message was sent from. */
-            sending_domain_name: string;
-            /** @description The category given when the message was sent. */
-            category?: string;
-            /** @description The custom variables given when the message was sent. */
-            custom_variables?: {
-                [key: string]: string | number | boolean;
-            };
+            email: components["schemas"]["RecipientEmail"];
+            timestamp: components["schemas"]["EventTimestamp"];
+            event_id: components["schemas"]["EventId"];
+            sending_domain_name: components["schemas"]["SendingDomainName"];
+            category?: components["schemas"]["MessageCategory"];
+            custom_variables?: components["schemas"]["CustomVariables"];
         };
+        /** @description The id of the message the event is about. */
+        MessageId: string;
+        /** @description The recipient's address. */
+        RecipientEmail: string;
+        /**
+         * Format: int64
+         * @description When the event happened, in Unix seconds.
+         */
+        EventTimestamp: number;
+        /** @description Unique per event. Use it to ignore redelivered events. */
+        EventId: string;
+        /** @description The domain the message was sent from. */
+        SendingDomainName: string;
+        /** @description The category given when the message was sent. */
+        MessageCategory: string;
+        /** @description The custom variables given when the message was sent. */
+        CustomVariables: {
+            [key: string]: string | number | boolean;
+        };
+        /** @description Fields of bounce and soft-bounce events. */
         BounceFields: {
             /** @description The receiving server's SMTP response. */
             response?: string;
@@ -377,12 +527,14 @@ export interface components {
             /** @description Mailtrap's classification of the bounce. */
             bounce_category?: string;
         };
+        /** @description Fields of open, click and unsubscribe events. */
         EngagementFields: {
             /** @description The IP address the recipient acted from. */
             ip?: string;
             /** @description The recipient's user agent. */
             user_agent?: string;
         };
+        /** @description Fields of suspension and reject events. */
         ReasonFields: {
             /** @description Why Mailtrap suspended or rejected the message. */
             reason?: string;
@@ -413,10 +565,7 @@ export interface components {
         ClickEvent: components["schemas"]["SendingEventFields"] & components["schemas"]["EngagementFields"] & {
             /** @constant */
             event?: "click";
-            /**
-             * Format: uri
-             * @description The link that was clicked.
-             */
+            /** @description The link that was clicked. */
             url?: string;
         } & {
             /**
@@ -491,6 +640,22 @@ export interface components {
              */
             event: "reject";
         };
+        /**
+         * @description An event of a `campaigns` webhook. No payload is published for campaigns, so only
+         *     `event` is required; the fields sending events carry are typed the same way here
+         *     when present.
+         */
+        CampaignEvent: {
+            /** @description What happened, such as `open` or `click`. */
+            event: string;
+            message_id?: components["schemas"]["MessageId"];
+            email?: components["schemas"]["RecipientEmail"];
+            timestamp?: components["schemas"]["EventTimestamp"];
+            event_id?: components["schemas"]["EventId"];
+            sending_domain_name?: components["schemas"]["SendingDomainName"];
+            category?: components["schemas"]["MessageCategory"];
+            custom_variables?: components["schemas"]["CustomVariables"];
+        };
         /** @description Something changed in the account (Enterprise audit log). */
         AuditLogEvent: {
             /** @description The kind of change, such as `activity_log.user.login`. */
@@ -509,29 +674,110 @@ export interface components {
                 [key: string]: components["schemas"]["AuditLogChange"];
             };
         };
-        /** @description Who made the change. */
+        /** @description Who made the change. Mailtrap documents no field of it as always present. */
         AuditLogActor: {
-            /** Format: int64 */
-            id: number;
-            /** @enum {string} */
-            type: "user" | "api_token";
-            name: string;
+            /**
+             * Format: int64
+             * @description The user's or API token's id.
+             */
+            id?: number;
+            /**
+             * @description `user` or `api_token`.
+             * @enum {string}
+             */
+            type?: "user" | "api_token";
+            /** @description The user's or API token's name. */
+            name?: string;
         };
-        /** @description What the change was made to. */
+        /** @description What the change was made to. Mailtrap documents no field of it as always present. */
         AuditLogResource: {
-            id: string;
-            type: string;
-            name: string;
+            /** @description The resource's id, as a string. */
+            id?: string;
+            /** @description What kind of resource, such as `user` or `sending_domain`. */
+            type?: string;
+            /** @description The resource's name. */
+            name?: string;
         };
         /** @description A field's value before and after the change. */
         AuditLogChange: {
             /** @description The old value. */
-            from: unknown;
+            from?: unknown;
             /** @description The new value. */
-            to: unknown;
+            to?: unknown;
+        };
+        /**
+         * @description An email arrived in an inbound inbox. Mailtrap describes the fields in prose (a
+         *     unique event id, a Unix timestamp, the inbox id, the message id and the sender)
+         *     without naming their keys, so only `event` is required; the keys below are the ones
+         *     deliveries carry.
+         */
+        InboundEvent: {
+            /** @constant */
+            event: "inbound.message_received";
+            /** @description Unique per event. Use it to ignore redelivered events. */
+            event_id?: string;
+            /**
+             * Format: int64
+             * @description When the email arrived, as a Unix timestamp.
+             */
+            timestamp?: number;
+            /**
+             * Format: int64
+             * @description The inbound inbox that received the email.
+             */
+            inbox_id?: number;
+            /** @description The Mailtrap id of the received message; fetch it with the inbound messages API. */
+            message_id?: string;
+            /** @description The sender, as a display name and address. */
+            from?: string;
         };
     };
     responses: {
+        /** @description The account's webhooks. */
+        WebhookList: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["WebhookListResponse"];
+            };
+        };
+        /** @description The created webhook, including its signing secret. */
+        WebhookCreated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["CreatedWebhookResponse"];
+            };
+        };
+        /** @description The webhook. */
+        WebhookFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["WebhookResponse"];
+            };
+        };
+        /** @description The updated webhook. */
+        WebhookUpdated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["WebhookResponse"];
+            };
+        };
+        /** @description The deleted webhook, as it was. */
+        WebhookDeleted: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["WebhookResponse"];
+            };
+        };
         /**
          * @description The receiver refused the batch: the `Mailtrap-Signature` header is missing, or the body
          *     is not the documented JSON or JSON Lines. Like any status but 200, Mailtrap retries it.
@@ -561,8 +807,20 @@ export interface components {
                 "application/json": components["schemas"]["UnauthorizedErrorBody"];
             };
         };
-        /** @description The token is valid but has no access to this account. Check `account_id` and the token's permissions. */
+        /** @description The token is valid but may not manage webhooks. Check the token's permissions. */
         Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ForbiddenErrorBody"];
+            };
+        };
+        /**
+         * @description The token is valid but has no access to this account. Check that `account_id` is an
+         *     account the token belongs to, and the token's permissions.
+         */
+        AccountForbidden: {
             headers: {
                 [name: string]: unknown;
             };
@@ -626,7 +884,18 @@ export interface components {
          */
         MailtrapSignature: string;
     };
-    requestBodies: never;
+    requestBodies: {
+        CreateWebhook: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookRequestBody"];
+            };
+        };
+        UpdateWebhook: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookRequestBody"];
+            };
+        };
+    };
     headers: never;
     pathItems: never;
 }
@@ -639,7 +908,6 @@ export type WebhookId = components['schemas']['WebhookId'];
 export type WebhookUrl = components['schemas']['WebhookUrl'];
 export type EventTypes = components['schemas']['EventTypes'];
 export type DomainId = components['schemas']['DomainId'];
-export type DomainScope = components['schemas']['DomainScope'];
 export type InboundInboxId = components['schemas']['InboundInboxId'];
 export type SigningSecret = components['schemas']['SigningSecret'];
 export type Webhook = components['schemas']['Webhook'];
@@ -661,9 +929,18 @@ export type NotFoundErrorBody = components['schemas']['NotFoundErrorBody'];
 export type ValidationErrorBody = components['schemas']['ValidationErrorBody'];
 export type RateLimitErrorBody = components['schemas']['RateLimitErrorBody'];
 export type SendingEventBatch = components['schemas']['SendingEventBatch'];
+export type CampaignEventBatch = components['schemas']['CampaignEventBatch'];
 export type AuditLogEventBatch = components['schemas']['AuditLogEventBatch'];
+export type InboundEventBatch = components['schemas']['InboundEventBatch'];
 export type SendingEvent = components['schemas']['SendingEvent'];
 export type SendingEventFields = components['schemas']['SendingEventFields'];
+export type MessageId = components['schemas']['MessageId'];
+export type RecipientEmail = components['schemas']['RecipientEmail'];
+export type EventTimestamp = components['schemas']['EventTimestamp'];
+export type EventId = components['schemas']['EventId'];
+export type SendingDomainName = components['schemas']['SendingDomainName'];
+export type MessageCategory = components['schemas']['MessageCategory'];
+export type CustomVariables = components['schemas']['CustomVariables'];
 export type BounceFields = components['schemas']['BounceFields'];
 export type EngagementFields = components['schemas']['EngagementFields'];
 export type ReasonFields = components['schemas']['ReasonFields'];
@@ -676,14 +953,22 @@ export type SoftBounceEvent = components['schemas']['SoftBounceEvent'];
 export type BounceEvent = components['schemas']['BounceEvent'];
 export type SuspensionEvent = components['schemas']['SuspensionEvent'];
 export type RejectEvent = components['schemas']['RejectEvent'];
+export type CampaignEvent = components['schemas']['CampaignEvent'];
 export type AuditLogEvent = components['schemas']['AuditLogEvent'];
 export type AuditLogActor = components['schemas']['AuditLogActor'];
 export type AuditLogResource = components['schemas']['AuditLogResource'];
 export type AuditLogChange = components['schemas']['AuditLogChange'];
+export type InboundEvent = components['schemas']['InboundEvent'];
+export type ResponseWebhookList = components['responses']['WebhookList'];
+export type ResponseWebhookCreated = components['responses']['WebhookCreated'];
+export type ResponseWebhookFound = components['responses']['WebhookFound'];
+export type ResponseWebhookUpdated = components['responses']['WebhookUpdated'];
+export type ResponseWebhookDeleted = components['responses']['WebhookDeleted'];
 export type ResponseDeliveryRejected = components['responses']['DeliveryRejected'];
 export type ResponseDeliverySignatureMismatch = components['responses']['DeliverySignatureMismatch'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
+export type ResponseAccountForbidden = components['responses']['AccountForbidden'];
 export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponseCreateValidationFailed = components['responses']['CreateValidationFailed'];
 export type ResponseUpdateValidationFailed = components['responses']['UpdateValidationFailed'];
@@ -691,32 +976,20 @@ export type ResponseRateLimited = components['responses']['RateLimited'];
 export type ParameterAccountId = components['parameters']['AccountId'];
 export type ParameterWebhookId = components['parameters']['WebhookId'];
 export type ParameterMailtrapSignature = components['parameters']['MailtrapSignature'];
+export type RequestBodyCreateWebhook = components['requestBodies']['CreateWebhook'];
+export type RequestBodyUpdateWebhook = components['requestBodies']['UpdateWebhook'];
 export type $defs = Record<string, never>;
 export interface operations {
     listWebhooks: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                /**
-                 * @description The numeric id of the Mailtrap account.
-                 * @example 1
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The account's webhooks. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookListResponse"];
-                };
-            };
+            200: components["responses"]["WebhookList"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["RateLimited"];
@@ -726,30 +999,12 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                /**
-                 * @description The numeric id of the Mailtrap account.
-                 * @example 1
-                 */
-                account_id: components["parameters"]["AccountId"];
-            };
+            path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateWebhookRequestBody"];
-            };
-        };
+        requestBody: components["requestBodies"]["CreateWebhook"];
         responses: {
-            /** @description The created webhook, including its signing secret. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CreatedWebhookResponse"];
-                };
-            };
+            200: components["responses"]["WebhookCreated"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["CreateValidationFailed"];
@@ -762,11 +1017,6 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The numeric id of the Mailtrap account.
-                 * @example 1
-                 */
-                account_id: components["parameters"]["AccountId"];
-                /**
                  * @description The numeric id of the webhook.
                  * @example 8127
                  */
@@ -776,15 +1026,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The webhook. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookResponse"];
-                };
-            };
+            200: components["responses"]["WebhookFound"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -797,11 +1039,6 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The numeric id of the Mailtrap account.
-                 * @example 1
-                 */
-                account_id: components["parameters"]["AccountId"];
-                /**
                  * @description The numeric id of the webhook.
                  * @example 8127
                  */
@@ -811,15 +1048,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The deleted webhook. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookResponse"];
-                };
-            };
+            200: components["responses"]["WebhookDeleted"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -827,6 +1056,72 @@ export interface operations {
         };
     };
     updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The numeric id of the webhook.
+                 * @example 8127
+                 */
+                webhook_id: components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UpdateWebhook"];
+        responses: {
+            200: components["responses"]["WebhookUpdated"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UpdateValidationFailed"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listAccountWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The numeric id of the Mailtrap account.
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["WebhookList"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AccountForbidden"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    createAccountWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The numeric id of the Mailtrap account.
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CreateWebhook"];
+        responses: {
+            200: components["responses"]["WebhookCreated"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AccountForbidden"];
+            422: components["responses"]["CreateValidationFailed"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getAccountWebhook: {
         parameters: {
             query?: never;
             header?: never;
@@ -844,23 +1139,65 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateWebhookRequestBody"];
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description The updated webhook. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookResponse"];
-                };
-            };
+            200: components["responses"]["WebhookFound"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["AccountForbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    deleteAccountWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The numeric id of the Mailtrap account.
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The numeric id of the webhook.
+                 * @example 8127
+                 */
+                webhook_id: components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["WebhookDeleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AccountForbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    updateAccountWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The numeric id of the Mailtrap account.
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The numeric id of the webhook.
+                 * @example 8127
+                 */
+                webhook_id: components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UpdateWebhook"];
+        responses: {
+            200: components["responses"]["WebhookUpdated"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AccountForbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UpdateValidationFailed"];
             429: components["responses"]["RateLimited"];
@@ -899,6 +1236,39 @@ export interface operations {
             401: components["responses"]["DeliverySignatureMismatch"];
         };
     };
+    receiveCampaignEvents: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description HMAC-SHA256 of the raw request body, keyed with the webhook's `signing_secret`,
+                 *     as 64 lowercase hex characters. Some Mailtrap pages call the header
+                 *     `X-Mailtrap-Signature`; receivers should accept either.
+                 * @example 6d262e2611cd09be1f948382b5c611d63b0e585c4c9c5e40139d6ac3876d5433
+                 */
+                "Mailtrap-Signature": components["parameters"]["MailtrapSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignEventBatch"];
+                "application/jsonl": components["schemas"]["CampaignEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. Answer only after the events are safely stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["DeliveryRejected"];
+            401: components["responses"]["DeliverySignatureMismatch"];
+        };
+    };
     receiveAuditLogEvents: {
         parameters: {
             query?: never;
@@ -918,6 +1288,38 @@ export interface operations {
             content: {
                 "application/json": components["schemas"]["AuditLogEventBatch"];
                 "application/jsonl": components["schemas"]["AuditLogEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["DeliveryRejected"];
+            401: components["responses"]["DeliverySignatureMismatch"];
+        };
+    };
+    receiveInboundEvents: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description HMAC-SHA256 of the raw request body, keyed with the webhook's `signing_secret`,
+                 *     as 64 lowercase hex characters. Some Mailtrap pages call the header
+                 *     `X-Mailtrap-Signature`; receivers should accept either.
+                 * @example 6d262e2611cd09be1f948382b5c611d63b0e585c4c9c5e40139d6ac3876d5433
+                 */
+                "Mailtrap-Signature": components["parameters"]["MailtrapSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboundEventBatch"];
             };
         };
         responses: {
