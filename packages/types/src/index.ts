@@ -1,12 +1,14 @@
 /**
- * Types for Mailtrap's Webhooks API, generated from spec/mailtrap-webhooks.openapi.yaml.
+ * Types for Mailtrap's Webhooks API, generated from the spec (@mailtrap-webhooks/spec).
  *
  * Everything below `./generated` comes from the spec; this file only names
  * combinations of generated types that users reach for often.
  */
 import type {
   AuditLogEvent,
+  CampaignEvent,
   ForbiddenErrorBody,
+  InboundEvent,
   NotFoundErrorBody,
   operations,
   RateLimitErrorBody,
@@ -18,8 +20,8 @@ import type {
 
 export * from "./generated/openapi.js";
 
-/** Any event Mailtrap delivers to a webhook: a sending/campaign event or an audit-log event. */
-export type WebhookEvent = SendingEvent | AuditLogEvent;
+/** Any event Mailtrap delivers to a webhook: a sending, campaign, audit-log or inbound event. */
+export type WebhookEvent = SendingEvent | CampaignEvent | AuditLogEvent | InboundEvent;
 
 /** The sending event whose `event` is `Name`, e.g. `SendingEventOf<"bounce">`. */
 export type SendingEventOf<Name extends SendingEventName> = Extract<SendingEvent, { event: Name }>;

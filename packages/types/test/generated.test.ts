@@ -1,12 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { specPath } from "@mailtrap-webhooks/spec";
 import { afterAll, describe, expect, it } from "vitest";
 // @ts-expect-error plain .mjs script without declarations
 import { committedCopy, generate } from "../scripts/generate.mjs";
 import { eventTypeValues, sendingEventNameValues, webhookTypeValues } from "../src/index.js";
 
-const specPath = new URL("../../../spec/mailtrap-webhooks.openapi.yaml", import.meta.url);
 const scratch = mkdtempSync(join(tmpdir(), "types-spec-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
