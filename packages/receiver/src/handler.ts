@@ -9,7 +9,8 @@ export interface DeliveryContext {
 
 interface HandlerOptionsBase {
   /**
-   * Called with every event of a verified delivery (minus those `seen` drops). The handler
+   * Called with every event of a verified delivery (minus those `seen` drops), parsed and
+   * tagged by `kind`: `"sending"`, `"audit_log"`, `"inbound"` or `"unknown"`. The handler
    * answers 200 only after it resolves; if it throws, 500, and Mailtrap retries the batch.
    */
   onEvents: (events: ParsedEvent[], context: DeliveryContext) => void | Promise<void>;

@@ -1,4 +1,10 @@
-import type { AuditLogEvent, operations, PayloadFormat, SendingEvent } from "@mailtrap-webhooks/types";
+import type {
+  AuditLogEvent,
+  InboundEvent,
+  operations,
+  PayloadFormat,
+  SendingEvent,
+} from "@mailtrap-webhooks/types";
 import { isSendingEventName } from "./events.js";
 import { jsonErrorOffset, lineAndColumn, snippet } from "./json-position.js";
 import { type RawBody, toBytes } from "./verify.js";
@@ -16,10 +22,13 @@ export interface UnknownEvent {
  * One parsed event, tagged by `kind`. Check `kind` first; after `kind === "sending"`,
  * `switch (item.event.event)` narrows to the generated type of each sending event.
  * (Audit-log and unknown names are open strings, so a flat union could not narrow.)
+ * Campaign events that use a sending event's name arrive as `"sending"`; for them only
+ * `event` is promised. Fields beyond the typed ones are kept as sent, for every kind.
  */
 export type ParsedEvent =
   | { readonly kind: "sending"; readonly event: SendingEvent }
   | { readonly kind: "audit_log"; readonly event: AuditLogEvent }
+  | { readonly kind: "inbound"; readonly event: InboundEvent }
   | { readonly kind: "unknown"; readonly event: UnknownEvent };
 
 export type ParseOptions = { contentType: string | null | undefined } | { format: PayloadFormat };
@@ -49,6 +58,9 @@ type DeliveryContentType = keyof operations[
 /** Internal. The spec's media types, checked with `satisfies` so a rename there breaks the build. */
 export const JSON_TYPE = "application/json" satisfies DeliveryContentType;
 export const JSON_LINES_TYPE = "application/jsonl" satisfies DeliveryContentType;
+
+// The spec's one inbound event name, tied to the generated type so a rename there breaks the build.
+const INBOUND_EVENT_NAME = "inbound.message_received" satisfies InboundEvent["event"];
 
 // The spec's JSON Lines type and the other names it goes by, all accepted.
 const JSON_LINES_TYPES = new Set([
@@ -109,6 +121,7 @@ function classify(value: unknown, where: string, line?: number): ParsedEvent {
     );
   }
   if (isSendingEventName(value.event)) return { kind: "sending", event: value as unknown as SendingEvent };
+  if (value.event === INBOUND_EVENT_NAME) return { kind: "inbound", event: value as unknown as InboundEvent };
   if (isObject(value.actor) && typeof value.description === "string") {
     return { kind: "audit_log", event: value as unknown as AuditLogEvent };
   }

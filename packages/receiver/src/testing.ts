@@ -22,7 +22,7 @@ export interface TestDeliveryOptions {
   url?: string | URL;
 }
 
-/** The body Mailtrap would send for `events` in `format`. */
+/** The body Mailtrap would send for `events` (sending, campaign, audit-log or inbound) in `format`. */
 export function serializeEvents(
   events: readonly (WebhookEvent | UnknownEvent)[],
   format: PayloadFormat = "json",
@@ -32,8 +32,9 @@ export function serializeEvents(
 }
 
 /**
- * A signed delivery of `events`, as Mailtrap would POST it: the right content type and a
- * `Mailtrap-Signature` header. Hand it to your handler, or `fetch()` it to a running server.
+ * A signed delivery of `events` (any kind, e.g. the generated `InboundEvent`), as Mailtrap would
+ * POST it: the right content type and a `Mailtrap-Signature` header. Hand it to your handler,
+ * or `fetch()` it to a running server. Inbound webhooks only ever send `json`.
  */
 export async function createTestDelivery(
   events: readonly (WebhookEvent | UnknownEvent)[],

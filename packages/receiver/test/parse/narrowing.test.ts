@@ -1,7 +1,9 @@
 // Compile-time proof (checked by `tsc --noEmit` over test/) that parsed events narrow.
 // Each @ts-expect-error fails the typecheck if the line it guards ever compiles.
-import type { AuditLogEvent, SendingEventOf } from "@mailtrap-webhooks/types";
-import { describe, expect, it } from "vitest";
+
+import { exampleEvents } from "@mailtrap-webhooks/spec";
+import type { AuditLogEvent, InboundEvent, SendingEventOf } from "@mailtrap-webhooks/types";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { type ParsedEvent, parseEvents, type UnknownEvent } from "../../src/parse.js";
 import { serializeEvents } from "../../src/testing.js";
 import { example } from "../spec.js";
@@ -39,6 +41,14 @@ function describeEvent(item: ParsedEvent): string {
       const audit: AuditLogEvent = item.event;
       return `${audit.actor.name}: ${audit.description}`;
     }
+    case "inbound": {
+      const inbound: InboundEvent = item.event;
+      expectTypeOf(inbound.event).toEqualTypeOf<"inbound.message_received">();
+      expectTypeOf(inbound.inbox_id).toEqualTypeOf<number | undefined>();
+      // @ts-expect-error: an inbound event is not a sending event; it has no recipient email.
+      inbound.email;
+      return `inbound to inbox ${inbound.inbox_id ?? "?"} from ${inbound.from ?? "?"}`;
+    }
     case "unknown": {
       const unknown: UnknownEvent = item.event;
       // @ts-expect-error: fields of an unknown kind are `unknown`, not assumed.
@@ -50,12 +60,19 @@ function describeEvent(item: ParsedEvent): string {
 
 describe("narrowing", () => {
   it("reaches each branch with the runtime values", () => {
-    const events = [example("BounceEvent"), example("ClickEvent"), example("AuditLoginEvent")];
+    const [inbound] = exampleEvents("inbound");
+    const events = [
+      example("BounceEvent"),
+      example("ClickEvent"),
+      example("AuditLoginEvent"),
+      inbound as InboundEvent,
+    ];
     const parsed = parseEvents(serializeEvents(events, "jsonlines"), { format: "jsonlines" });
     expect(parsed.map(describeEvent)).toEqual([
       "bounce: bad_mailbox (550)",
       "click on https://example.com/articles/autumn?utm_source=newsletter from 203.0.113.24",
       "Jane Doe: Jane Doe logged in",
+      "inbound to inbox 2231 from Jane Sender <jane@example.net>",
     ]);
   });
 });

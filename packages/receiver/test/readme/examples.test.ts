@@ -1,7 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { exampleEvents } from "@mailtrap-webhooks/spec";
+import type { InboundEvent } from "@mailtrap-webhooks/types";
 import ts from "typescript";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { createTestDelivery } from "../../src/testing.js";
 import { knownAnswer } from "../fixtures.js";
 
 const root = new URL("../../", import.meta.url);
@@ -65,5 +68,14 @@ describe("examples", () => {
     expect(await deliverBounce(knownAnswer.secret)).toBe(200);
     expect(route.suppressed).toEqual(["nobody@example.org (bounce)"]);
     expect(await deliverBounce("0".repeat(32))).toBe(401);
+  });
+
+  it("the inbound recipe fetches the message each inbound event announces", async () => {
+    vi.stubEnv("MAILTRAP_INBOUND_WEBHOOK_SECRET", knownAnswer.secret);
+    const { receiveInbound, fetched } = await import("../../examples/inbound.js");
+    const events = exampleEvents("inbound") as InboundEvent[];
+    const request = await createTestDelivery(events, { secret: knownAnswer.secret });
+    expect((await receiveInbound(request)).status).toBe(200);
+    expect(fetched).toEqual(events.map((event) => `${event.inbox_id}/${event.message_id}`));
   });
 });

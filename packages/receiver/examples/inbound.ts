@@ -1,0 +1,21 @@
+// README recipe: an inbound_receiving webhook. Compiled and run by the test suite.
+import { createWebhookHandler } from "@mailtrap-webhooks/receiver";
+
+// Each webhook has its own signing secret, so the inbound one gets its own variable.
+export const receiveInbound = createWebhookHandler({
+  secret: process.env.MAILTRAP_INBOUND_WEBHOOK_SECRET ?? "",
+  onEvents: async (events) => {
+    for (const { kind, event } of events) {
+      // The event only announces the email; the message itself comes from the inbound messages API.
+      if (kind === "inbound" && event.message_id !== undefined) {
+        await fetchInboundMessage(event.inbox_id, event.message_id);
+      }
+    }
+  },
+});
+
+// Not in the README: a stand-in for a call to the inbound messages API.
+export const fetched: string[] = [];
+async function fetchInboundMessage(inboxId: number | undefined, messageId: string): Promise<void> {
+  fetched.push(`${inboxId}/${messageId}`);
+}
