@@ -1,13 +1,17 @@
 import { parseArgs } from "node:util";
-import { deliverTestEvents } from "./deliver.js";
+import { type DeliveryKind, deliveryEntries } from "@mailtrap-webhooks/spec";
+import { deliverTestEvents, deliveryFormats } from "./deliver.js";
 
 const secretVariable = "MAILTRAP_WEBHOOK_SECRET";
+// The spec's deliveries, so a kind added there shows up here without an edit.
+const kinds = Object.keys(deliveryEntries) as DeliveryKind[];
 
 const usage = `Usage:
   mailtrap-webhooks-mock [serve] [--port 4010] [--host 127.0.0.1] [--dynamic] [--seed S] [--verbose]
       Serve the Webhooks API mock until Ctrl+C. --port 0 lets the OS pick a free port.
-  mailtrap-webhooks-mock deliver --url URL [--format json|jsonlines] [--kind sending|audit_log] [--timeout-ms 30000]
-      POST one signed delivery of the spec's example events to a receiver.
+  mailtrap-webhooks-mock deliver --url URL [--format json|jsonlines] [--kind ${kinds.join("|")}] [--timeout-ms 30000]
+      POST one signed delivery of the spec's example events of one kind to a receiver:
+      sending (email_sending), campaigns, audit_log or inbound (inbound_receiving, JSON only).
       The signing secret is read from ${secretVariable}; --secret SECRET overrides it,
       but other users of this machine can read command-line arguments (e.g. with ps).
   mailtrap-webhooks-mock help | serve --help | deliver --help
@@ -59,7 +63,9 @@ async function serve(args: string[]): Promise<void> {
     logLevel: values.verbose ? "info" : "silent",
   });
   console.log(`Mailtrap Webhooks API mock listening on ${server.url}`);
-  console.log(`Try: curl -H 'Api-Token: any' ${server.url}/api/accounts/1/webhooks`);
+  // Both path forms are served: token-scoped, and with an account id.
+  console.log(`Try: curl -H 'Api-Token: any' ${server.url}/api/webhooks`);
+  console.log(`  or curl -H 'Api-Token: any' ${server.url}/api/accounts/1/webhooks`);
   let stopping = false;
   const stop = () => {
     if (stopping) return;
@@ -101,15 +107,18 @@ async function deliver(args: string[]): Promise<void> {
   if (values.format !== "json" && values.format !== "jsonlines") {
     fail(`--format must be json or jsonlines, got "${values.format}"`);
   }
-  if (values.kind !== "sending" && values.kind !== "audit_log") {
-    fail(`--kind must be sending or audit_log, got "${values.kind}"`);
+  const kind = kinds.find((known) => known === values.kind);
+  if (!kind) fail(`--kind must be one of ${kinds.join(", ")}, got "${values.kind}"`);
+  const formats = deliveryFormats(kind);
+  if (!formats.includes(values.format)) {
+    fail(`--kind ${kind} is delivered as ${formats.join(" or ")} only, not ${values.format}`);
   }
   const timeoutMs = wholeNumber("--timeout-ms", values["timeout-ms"], 1, maxTimeoutMs);
   const result = await deliverTestEvents({
     url: values.url,
     secret,
     format: values.format,
-    kind: values.kind,
+    kind,
     timeoutMs,
   });
   console.log(`${result.events.length} events delivered to ${values.url}: HTTP ${result.status}`);

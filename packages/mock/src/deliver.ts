@@ -1,4 +1,5 @@
-import { createTestDelivery } from "@mailtrap-webhooks/receiver";
+import { createTestDelivery, formatFromContentType } from "@mailtrap-webhooks/receiver";
+import { deliveryEntries, followRefs, loadSpec } from "@mailtrap-webhooks/spec";
 import type { PayloadFormat, WebhookEvent } from "@mailtrap-webhooks/types";
 import { type DeliveryKind, exampleEvents } from "./spec.js";
 
@@ -14,7 +15,10 @@ export interface DeliverTestEventsOptions {
   format?: PayloadFormat;
   /** Events to send. Default: the spec's example events of `kind`. */
   events?: readonly WebhookEvent[];
-  /** Which examples to send when `events` is not given. Default `sending`. */
+  /**
+   * Which webhook type to act as: its examples are sent when `events` is not given, and only
+   * the formats it is delivered in are allowed (`inbound` is JSON only). Default `sending`.
+   */
   kind?: DeliveryKind;
   fetch?: typeof fetch;
   signal?: AbortSignal;
@@ -34,12 +38,31 @@ export interface DeliveryResult {
   events: readonly WebhookEvent[];
 }
 
+/**
+ * The payload formats the spec documents for one kind of delivery (the media types of its
+ * request body), e.g. `["json", "jsonlines"]` for sending events and `["json"]` for inbound.
+ */
+export function deliveryFormats(kind: DeliveryKind): PayloadFormat[] {
+  const spec = loadSpec();
+  const body = spec.webhooks[deliveryEntries[kind]]?.post?.requestBody;
+  const mediaTypes = Object.keys(body ? (followRefs(body, spec).content ?? {}) : {});
+  return mediaTypes.map(formatFromContentType).filter((format) => format !== undefined);
+}
+
 /** POSTs one signed delivery to a receiver, exactly as Mailtrap would, and reports its answer. */
 export async function deliverTestEvents(options: DeliverTestEventsOptions): Promise<DeliveryResult> {
   const { secret, format = "json", kind = "sending", timeoutMs = defaultTimeoutMs } = options;
   // setTimeout fires at once for anything above 2^31-1 ms, so such a value cannot be honoured.
   if (!Number.isInteger(timeoutMs) || timeoutMs <= 0 || timeoutMs > maxTimeoutMs) {
     throw new RangeError(`timeoutMs must be a whole number from 1 to ${maxTimeoutMs}, got ${timeoutMs}`);
+  }
+  // Mailtrap never sends a kind in a format its webhooks do not offer, so neither does this.
+  const formats = deliveryFormats(kind);
+  if (formats.length === 0) {
+    throw new RangeError(`kind must be one of ${Object.keys(deliveryEntries).join(", ")}, got ${kind}`);
+  }
+  if (!formats.includes(format)) {
+    throw new RangeError(`${kind} deliveries come as ${formats.join(" or ")} only, not ${format}`);
   }
   const events = options.events ?? exampleEvents(kind);
   const request = await createTestDelivery(events, { secret, format, url: String(options.url) });

@@ -1,8 +1,8 @@
 import { createRequire } from "node:module";
+import { specPath } from "@mailtrap-webhooks/spec";
 import { createLogger } from "@stoplight/prism-core";
 import { getHttpOperationsFromSpec, type IHttpConfig, resetJSONSchemaGenerator } from "@stoplight/prism-http";
 import { createServer } from "@stoplight/prism-http-server";
-import { specPath } from "./spec.js";
 
 // The json-schema-faker instance Prism itself loads: resolved from Prism's own location (so
 // it is the same copy whatever versions a lockfile picks) and through require(), because an
@@ -23,7 +23,7 @@ export interface MockServerOptions {
   seed?: string;
   /** Prism's log level. Default `silent`. */
   logLevel?: "silent" | "fatal" | "error" | "warn" | "info" | "debug";
-  /** Serve another copy of the spec, e.g. a scratch edit. Default: the one shipped with this package. */
+  /** Serve another copy of the spec, e.g. a scratch edit. Default: the one `@mailtrap-webhooks/spec` ships. */
   specPath?: string;
 }
 
@@ -36,7 +36,8 @@ export interface MockServer {
 
 /**
  * Starts Prism in this process, serving the Webhooks API from the spec, and resolves once
- * it accepts connections.
+ * it accepts connections. Both path forms are served: `/api/webhooks...` (the token's
+ * account) and `/api/accounts/{account_id}/webhooks...`.
  *
  * Requests are validated (a missing token answers 401, an invalid body 422 with details in
  * the `sl-violations` header) and so are responses: a response that breaks the spec becomes

@@ -5,6 +5,7 @@ import { type AddressInfo, connect, createServer as createNetServer } from "node
 import { fileURLToPath } from "node:url";
 import { createWebhookHandler, type ParsedEvent } from "@mailtrap-webhooks/receiver";
 import { toNodeListener } from "@mailtrap-webhooks/receiver/node";
+import { type DeliveryKind, deliveryEntries } from "@mailtrap-webhooks/spec";
 import { afterEach, describe, expect, it } from "vitest";
 import { exampleEvents } from "../src/spec.js";
 
@@ -153,6 +154,44 @@ describe("mailtrap-webhooks-mock", () => {
     });
   });
 
+  // The kind a receiver parses each delivery's events into; campaign events carry sending names.
+  const parsedKind = {
+    sending: "sending",
+    campaigns: "sending",
+    audit_log: "audit_log",
+    inbound: "inbound",
+  } as const satisfies Record<DeliveryKind, ParsedEvent["kind"]>;
+
+  it.each(Object.keys(deliveryEntries) as DeliveryKind[])(
+    "deliver --kind %s sends that delivery's signed examples, and a real receiver parses them",
+    async (kind) => {
+      const secret = "00112233445566778899aabbccddeeff";
+      await withReceiver(secret, async (url, received) => {
+        const { child, output } = run(["deliver", "--url", url, "--kind", kind], {
+          [secretVariable]: secret,
+        });
+        expect(await exitCode(child), output()).toBe(0);
+        expect(output()).toContain("HTTP 200");
+        expect(received).toEqual(exampleEvents(kind).map((event) => ({ kind: parsedKind[kind], event })));
+      });
+    },
+  );
+
+  it("deliver --kind takes the spec's kinds, each in the formats it is delivered in", async () => {
+    const env = { [secretVariable]: "00112233445566778899aabbccddeeff" };
+    const unknown = run(["deliver", "--url", "http://127.0.0.1:9/", "--kind", "marketing"], env);
+    expect(await exitCode(unknown.child)).toBe(2);
+    expect(unknown.output()).toContain(
+      `--kind must be one of ${Object.keys(deliveryEntries).join(", ")}, got "marketing"`,
+    );
+    const jsonLines = run(
+      ["deliver", "--url", "http://127.0.0.1:9/", "--kind", "inbound", "--format", "jsonlines"],
+      env,
+    );
+    expect(await exitCode(jsonLines.child)).toBe(2);
+    expect(jsonLines.output()).toContain("--kind inbound is delivered as json only, not jsonlines");
+  });
+
   it("serve exits soon after SIGTERM even while a request is still being sent", async () => {
     const { child, output } = run(["serve", "--port", "0"]);
     const url = new URL(
@@ -197,6 +236,7 @@ describe("mailtrap-webhooks-mock", () => {
       expect(await exitCode(child), args.join(" ")).toBe(0);
       expect(output()).toContain("Usage:");
       expect(output()).toContain(secretVariable);
+      expect(output()).toContain(`--kind ${Object.keys(deliveryEntries).join("|")}`);
       expect(output()).not.toContain("Unknown");
     }
   });

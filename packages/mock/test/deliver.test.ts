@@ -1,10 +1,17 @@
 import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { sendingEventNameValues } from "@mailtrap-webhooks/types";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { deliverTestEvents } from "../src/deliver.js";
-import { exampleEvents } from "../src/spec.js";
+import { deliveryEntries } from "@mailtrap-webhooks/spec";
+import {
+  type AuditLogEvent,
+  type CampaignEvent,
+  type InboundEvent,
+  type SendingEvent,
+  sendingEventNameValues,
+} from "@mailtrap-webhooks/types";
+import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from "vitest";
+import { deliverTestEvents, deliveryFormats } from "../src/deliver.js";
+import { type DeliveryKind, exampleEvents } from "../src/spec.js";
 
 const secret = "0123456789abcdef0123456789abcdef";
 
@@ -72,6 +79,30 @@ describe("deliverTestEvents", () => {
     );
   });
 
+  it("sends the spec's inbound examples as a signed JSON batch with kind inbound", async () => {
+    const result = await deliverTestEvents({ url, secret, kind: "inbound" });
+    expect(result.status).toBe(200);
+    const [delivery] = received;
+    expect(delivery?.contentType).toMatch(/^application\/json/);
+    expect(delivery?.signature).toBe(
+      createHmac("sha256", secret)
+        .update(delivery?.body ?? "")
+        .digest("hex"),
+    );
+    expect(JSON.parse(delivery?.body ?? "{}")).toEqual({ events: exampleEvents("inbound") });
+    expect(result.events.every((event) => event.event === "inbound.message_received")).toBe(true);
+  });
+
+  it("refuses a format the kind's webhooks are never delivered in, before sending", async () => {
+    await expect(deliverTestEvents({ url, secret, kind: "inbound", format: "jsonlines" })).rejects.toThrow(
+      "inbound deliveries come as json only, not jsonlines",
+    );
+    await expect(deliverTestEvents({ url, secret, kind: "nope" as DeliveryKind })).rejects.toThrow(
+      `kind must be one of ${Object.keys(deliveryEntries).join(", ")}, got nope`,
+    );
+    expect(received).toEqual([]);
+  });
+
   it("sends the events it is given and reports a failing receiver's status", async () => {
     answer = 500;
     const [first] = exampleEvents("sending");
@@ -128,10 +159,27 @@ describe("deliverTestEvents timeout", () => {
 });
 
 describe("exampleEvents", () => {
-  it("reads every example event of both deliveries from the shipped spec", () => {
+  it("reads the example events of every delivery kind from the spec", () => {
     const sending = exampleEvents("sending");
     expect(new Set(sending.map((e) => e.event))).toEqual(new Set(sendingEventNameValues));
     expect(exampleEvents("audit_log").every((e) => e.event.startsWith("activity_log."))).toBe(true);
+    expect(exampleEvents("campaigns").map((e) => e.event)).toContain("open");
+    expect(exampleEvents("inbound").map((e) => e.event)).toEqual(["inbound.message_received"]);
+    for (const kind of Object.keys(deliveryEntries) as DeliveryKind[]) {
+      expect(exampleEvents(kind).length, kind).toBeGreaterThan(0);
+    }
+  });
+
+  it("is typed with the generated event type of each kind", () => {
+    expectTypeOf(exampleEvents("sending")).toEqualTypeOf<SendingEvent[]>();
+    expectTypeOf(exampleEvents("campaigns")).toEqualTypeOf<CampaignEvent[]>();
+    expectTypeOf(exampleEvents("audit_log")).toEqualTypeOf<AuditLogEvent[]>();
+    expectTypeOf(exampleEvents("inbound")).toEqualTypeOf<InboundEvent[]>();
+  });
+
+  it("knows which formats each kind is delivered in", () => {
+    expect(deliveryFormats("sending")).toEqual(["json", "jsonlines"]);
+    expect(deliveryFormats("inbound")).toEqual(["json"]);
   });
 
   it("returns copies, so a test that edits one cannot change the next", () => {
