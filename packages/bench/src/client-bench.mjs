@@ -5,7 +5,7 @@ import { isDeepStrictEqual } from "node:util";
 import { createWebhooksClient } from "@mailtrap-webhooks/client";
 import { MailtrapClient } from "mailtrap";
 import createClient from "openapi-fetch";
-import { apiBodies, requestBodies, route } from "./fixtures.mjs";
+import { apiBodies, apiRoutes, requestBodies, route } from "./fixtures.mjs";
 import { calibrate, interleaved, now, summarize } from "./stats.mjs";
 
 const TOKEN = "0123456789abcdef0123456789abcdef";
@@ -81,12 +81,12 @@ const JSON_HEADERS = { "content-type": "application/json; charset=utf-8" };
  * @returns {(input: string | URL | Request, init?: RequestInit) => Promise<Response>}
  */
 function stubFetch(baseUrl) {
-  const bodies = apiBodies();
+  const routes = apiRoutes();
   return async (input, init) => {
     const request = typeof input === "object" && "method" in input ? input : undefined;
     const method = request ? request.method : (init?.method ?? "GET");
     const url = request ? request.url : String(input);
-    const body = route(bodies, method, url.slice(baseUrl.length));
+    const body = route(routes, method, url.slice(baseUrl.length));
     return new Response(body ?? "{}", { status: body ? 200 : 404, headers: JSON_HEADERS });
   };
 }
@@ -96,9 +96,9 @@ function stubFetch(baseUrl) {
  * @param {string} baseUrl
  */
 function stubAdapter(baseUrl) {
-  const bodies = apiBodies();
+  const routes = apiRoutes();
   return async (/** @type {{ method?: string, url?: string }} */ config) => {
-    const body = route(bodies, config.method?.toUpperCase(), (config.url ?? "").slice(baseUrl.length));
+    const body = route(routes, config.method?.toUpperCase(), (config.url ?? "").slice(baseUrl.length));
     return {
       data: body ?? "{}",
       status: body ? 200 : 404,

@@ -1,82 +1,94 @@
-// Bodies shaped like the spec's own examples, read from the spec so no shape is written twice.
+// Bodies shaped like the spec's own examples, read through @mailtrap-webhooks/spec so no
+// shape is written twice and every $ref is followed the way the spec package follows it.
 import { createHmac, randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { exampleEvents } from "@mailtrap-webhooks/mock/spec";
-import { parse } from "yaml";
-
-export const SPEC_PATH = fileURLToPath(
-  new URL("../../../spec/mailtrap-webhooks.openapi.yaml", import.meta.url),
-);
+import { exampleEvents, followRefs, loadSpec } from "@mailtrap-webhooks/spec";
 
 /** @typedef {Record<string, unknown>} Json */
+/** @typedef {import("@mailtrap-webhooks/spec").SpecNode} SpecNode */
 
-/** @type {{ examples: Record<string, { value: unknown }>, paths: Record<string, any> } | undefined} */
-let loaded;
-/** Read and parsed once per process; callers get copies of what they keep. */
-function loadSpec() {
-  if (!loaded) {
-    const spec = parse(readFileSync(SPEC_PATH, "utf8"));
-    loaded = { examples: spec.components.examples, paths: spec.paths };
-  }
-  return loaded;
+const METHODS = ["get", "post", "patch", "put", "delete"];
+
+/** The value of the first example of a response or request body (`$ref`s followed). */
+/** @param {SpecNode} node @param {string} where @returns {unknown} */
+function firstExample(node, where) {
+  const media = followRefs(node).content?.["application/json"];
+  const [example] = Object.values(media?.examples ?? {});
+  if (!example) throw new Error(`The spec gives no JSON example for ${where}`);
+  return followRefs(example).value;
 }
 
-/** @param {Record<string, { value: unknown }>} examples @param {string} name */
-function example(examples, name) {
-  const found = examples[name];
-  if (!found) throw new Error(`The spec has no example named ${name}`);
-  return found.value;
+/** Every management operation of the spec, in both path forms, with its 200 example as JSON text. */
+function operations() {
+  return Object.entries(loadSpec().paths).flatMap(([path, item]) =>
+    METHODS.filter((method) => item[method]).map((method) => {
+      const operation = item[method];
+      return {
+        operationId: /** @type {string} */ (operation.operationId),
+        method: method.toUpperCase(),
+        // `{account_id}` and `{webhook_id}` match one path segment each.
+        pattern: new RegExp(`^${path.replace(/\{[^}]+\}/g, "[^/]+")}$`),
+        body: JSON.stringify(firstExample(operation.responses["200"], `${operation.operationId} 200`)),
+        operation,
+      };
+    }),
+  );
+}
+
+/** The operation behind each client method (the token-scoped names; the account form answers the same). */
+const OPERATION_OF = /** @type {const} */ ({
+  list: "listWebhooks",
+  create: "createWebhook",
+  get: "getWebhook",
+  update: "updateWebhook",
+  delete: "deleteWebhook",
+});
+
+/** @param {string} operationId */
+function operation(operationId) {
+  const found = operations().find((op) => op.operationId === operationId);
+  if (!found) throw new Error(`The spec has no operation ${operationId}`);
+  return found;
 }
 
 /** The five management answers (200 bodies), as JSON text. */
 export function apiBodies() {
-  const { examples, paths } = loadSpec();
-  const collection = paths["/api/accounts/{account_id}/webhooks"];
-  const created = collection.post.responses["200"].content["application/json"].examples.created.value;
-  const single = example(examples, "SingleWebhook");
-  return {
-    list: JSON.stringify(example(examples, "WebhookList")),
-    create: JSON.stringify(created),
-    get: JSON.stringify(single),
-    update: JSON.stringify(single),
-    delete: JSON.stringify(single),
-  };
+  return /** @type {Record<keyof typeof OPERATION_OF, string>} */ (
+    Object.fromEntries(Object.entries(OPERATION_OF).map(([method, id]) => [method, operation(id).body]))
+  );
 }
 
-const COLLECTION_PATH = "/api/accounts/1/webhooks";
-const ITEM_PATH = /^\/api\/accounts\/1\/webhooks\/(\d+)$/;
+/**
+ * What the fake server answers: every operation of the spec, in both path forms. Answers are
+ * remembered per method and path, so the lookup costs the same as before the table grew.
+ */
+export function apiRoutes() {
+  const table = operations().map(({ method, pattern, body }) => ({ method, pattern, body }));
+  return { table, seen: /** @type {Map<string, string | undefined>} */ (new Map()) };
+}
 
 /**
  * The answer body for a method and path (query ignored), or undefined for 404.
- * @param {ReturnType<typeof apiBodies>} bodies @param {string | undefined} method @param {string} url
+ * @param {ReturnType<typeof apiRoutes>} routes @param {string | undefined} method @param {string} url
  * @returns {string | undefined}
  */
-export function route(bodies, method, url) {
+export function route(routes, method, url) {
   const q = url.indexOf("?");
-  const path = q === -1 ? url : url.slice(0, q);
-  if (path === COLLECTION_PATH) {
-    if (method === "GET") return bodies.list;
-    if (method === "POST") return bodies.create;
-    return undefined;
-  }
-  if (!ITEM_PATH.test(path)) return undefined;
-  if (method === "GET") return bodies.get;
-  if (method === "PATCH") return bodies.update;
-  if (method === "DELETE") return bodies.delete;
-  return undefined;
+  const key = `${method} ${q === -1 ? url : url.slice(0, q)}`;
+  if (routes.seen.has(key)) return routes.seen.get(key);
+  const path = key.slice(key.indexOf(" ") + 1);
+  const body = routes.table.find((r) => r.method === method && r.pattern.test(path))?.body;
+  routes.seen.set(key, body);
+  return body;
 }
 
-/** A create request like the spec's email_sending example, and a small update. */
+/** The first create and the first update example of the spec, without their `webhook` envelope. */
 export function requestBodies() {
-  const { paths } = loadSpec();
-  const post = paths["/api/accounts/{account_id}/webhooks"].post;
-  const examples = post.requestBody.content["application/json"].examples;
-  const first = /** @type {{ value: { webhook: Json } }} */ (Object.values(examples)[0]);
-  return {
-    create: structuredClone(first.value.webhook),
-    update: { active: false, url: "https://example.com/hooks/v2/mailtrap" },
+  /** @param {keyof typeof OPERATION_OF} method */
+  const body = (method) => {
+    const { operation: op, operationId } = operation(OPERATION_OF[method]);
+    return /** @type {{ webhook: Json }} */ (firstExample(op.requestBody, `${operationId} request`)).webhook;
   };
+  return { create: body("create"), update: body("update") };
 }
 
 /**

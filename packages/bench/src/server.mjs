@@ -1,18 +1,19 @@
 // The fake Mailtrap API, run in its own process (child_process.fork) so its work does not
-// share the client's event loop. Answers the five webhook operations with fixed JSON bodies
-// taken from the spec's examples, on 127.0.0.1 and a port the OS picks, which it reports to
-// the parent over IPC. It stops when told to, when the parent goes away, or after a cap.
+// share the client's event loop. Answers the five webhook operations in both path forms
+// (token- and account-scoped) with fixed JSON bodies taken from the spec's examples, on
+// 127.0.0.1 and a port the OS picks, which it reports to the parent over IPC. It stops
+// when told to, when the parent goes away, or after a cap.
 import { createServer } from "node:http";
-import { apiBodies, route } from "./fixtures.mjs";
+import { apiRoutes, route } from "./fixtures.mjs";
 
 const MAX_LIFETIME_MS = Number(process.env.BENCH_SERVER_MAX_MS ?? 6 * 60_000);
-const bodies = apiBodies();
+const routes = apiRoutes();
 const headersFor = (/** @type {string} */ body) => ({
   "content-type": "application/json; charset=utf-8",
   "content-length": String(Buffer.byteLength(body)),
 });
 const server = createServer((req, res) => {
-  const body = route(bodies, req.method, req.url ?? "/");
+  const body = route(routes, req.method, req.url ?? "/");
   // Read (and drop) any request body before answering, as a real server would.
   req.resume();
   req.on("end", () => {
