@@ -1,12 +1,16 @@
 // Walks two versions of the spec: operations, parameters, bodies, responses, webhooks, components.
+import { followRefs } from "@mailtrap-webhooks/spec";
 import { diffSchema } from "./diff-schema.mjs";
-import { deref } from "./spec.mjs";
 
 /** @typedef {import("./spec.mjs").Node} Node */
 /** @typedef {import("./rules.mjs").Change} Change */
 /** @typedef {import("./rules.mjs").Direction} Direction */
 /** @typedef {import("./diff-schema.mjs").Context} Context */
 /** @typedef {{ label: string, operation: Node, shared: Node[], delivery: boolean }} Operation */
+
+/** What a `$ref` (or a chain of them) points to; absent stays absent. */
+/** @param {Node} doc @param {Node | undefined} node @returns {Node | undefined} */
+const target = (doc, node) => (node === undefined ? undefined : followRefs(node, doc));
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 // The types package exports each of these maps, so removing an entry breaks imports.
@@ -17,9 +21,11 @@ export function diffSpecs(before, after) {
   /** @type {Context} */
   const ctx = { before, after, out: [] };
   const next = operations(after);
+  /** Where each operationId sits now, to say where a renamed operation's old name went. */
+  const labelById = new Map([...next.values()].map((op) => [op.operation.operationId, op.label]));
   for (const [key, old] of operations(before)) {
     const now = next.get(key);
-    if (now) diffOperation(ctx, old, now);
+    if (now) diffOperation(ctx, old, now, labelById);
     else report(ctx, "operation-removed", old.label, "was removed");
   }
   for (const map of COMPONENT_MAPS) {
@@ -40,7 +46,7 @@ function operations(doc) {
   /** @param {string} prefix @param {Record<string, Node>} items @param {boolean} delivery */
   const walk = (prefix, items, delivery) => {
     for (const [path, rawItem] of Object.entries(items ?? {})) {
-      const item = deref(doc, rawItem) ?? {};
+      const item = target(doc, rawItem) ?? {};
       for (const method of METHODS) {
         if (!item[method]) continue;
         const label = `${prefix}${method.toUpperCase()} ${path}`;
@@ -55,17 +61,20 @@ function operations(doc) {
 }
 
 /** Deliveries flip the direction: Mailtrap writes them and the SDK user reads them. */
-/** @param {Context} ctx @param {Operation} old @param {Operation} now */
-function diffOperation(ctx, old, now) {
+/**
+ * @param {Context} ctx @param {Operation} old @param {Operation} now
+ * @param {Map<string, string>} labelById  operationId → label in the new spec
+ */
+function diffOperation(ctx, old, now, labelById) {
   const label = now.label;
   const sent = now.delivery ? "read" : "write";
-  if (old.operation.operationId && old.operation.operationId !== now.operation.operationId) {
-    report(
-      ctx,
-      "operation-id-changed",
-      label,
-      `operationId ${old.operation.operationId} is now ${now.operation.operationId}`,
-    );
+  const oldId = old.operation.operationId;
+  if (oldId && oldId !== now.operation.operationId) {
+    // Say where an old name went: code keyed by it may still compile, now typed after
+    // another path's operation.
+    const movedTo = labelById.get(oldId);
+    const detail = `operationId ${oldId} is now ${now.operation.operationId}`;
+    report(ctx, "operation-id-changed", label, movedTo ? `${detail}; ${oldId} now names ${movedTo}` : detail);
   }
   diffParameters(ctx, parameters(ctx.before, old), parameters(ctx.after, now), label, sent);
   diffRequestBody(ctx, old.operation.requestBody, now.operation.requestBody, label, sent);
@@ -79,7 +88,7 @@ function parameters(doc, op) {
   /** @type {Map<string, Node>} */
   const byKey = new Map();
   for (const raw of [...op.shared, ...(op.operation.parameters ?? [])]) {
-    const param = deref(doc, raw);
+    const param = target(doc, raw);
     if (!param) continue;
     const name = param.in === "header" ? String(param.name).toLowerCase() : param.name;
     byKey.set(`${param.in} ${name}`, param);
@@ -124,8 +133,8 @@ function diffParameters(ctx, old, now, label, direction) {
  * @param {string} label @param {Direction} direction
  */
 function diffRequestBody(ctx, rawOld, rawNow, label, direction) {
-  const old = deref(ctx.before, rawOld);
-  const now = deref(ctx.after, rawNow);
+  const old = target(ctx.before, rawOld);
+  const now = target(ctx.after, rawNow);
   if (direction === "write" && !old?.required && now?.required) {
     report(
       ctx,
@@ -145,8 +154,8 @@ function diffResponses(ctx, old, now, label) {
       report(ctx, "response-status-removed", where, "is no longer documented");
       continue;
     }
-    const before = deref(ctx.before, raw);
-    const after = deref(ctx.after, now[status]);
+    const before = target(ctx.before, raw);
+    const after = target(ctx.after, now[status]);
     diffContent(ctx, before?.content ?? {}, after?.content ?? {}, where, "read");
   }
 }

@@ -1,5 +1,6 @@
 // Flattens a schema ($ref, allOf, single-member oneOf) into one comparable "shape".
-import { lookup, refName } from "./spec.mjs";
+import { resolveRef } from "@mailtrap-webhooks/spec";
+import { refName } from "./spec.mjs";
 
 /** @typedef {import("./spec.mjs").Node} Node */
 /**
@@ -67,7 +68,7 @@ function collect(doc, schema, parts, depth) {
   if (depth > MAX_DEPTH) throw new Error("Schema nesting too deep (recursive schema?)");
   if (!isObjectSchema(schema)) return;
   const { $ref, allOf, ...rest } = /** @type {Node} */ (schema);
-  if (typeof $ref === "string") collect(doc, lookup(doc, $ref), parts, depth + 1);
+  if (typeof $ref === "string") collect(doc, resolveRef($ref, doc), parts, depth + 1);
   for (const member of Array.isArray(allOf) ? allOf : []) collect(doc, member, parts, depth + 1);
   parts.push(rest);
 }

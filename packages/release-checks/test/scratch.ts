@@ -1,12 +1,11 @@
 // Scratch repos for tests: spec variants built from the real spec, in a temp dir.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parse, stringify } from "yaml";
+import { loadSpec, readSpecFile } from "@mailtrap-webhooks/spec";
+import { stringify } from "yaml";
 import { diffSpecs } from "../src/diff-spec.mjs";
-import { repoPaths } from "../src/paths.mjs";
 import type { Change } from "../src/rules.mjs";
-import { loadSpec } from "../src/spec.mjs";
 
 // biome-ignore lint/suspicious/noExplicitAny: tests poke into the parsed YAML freely
 export type Spec = Record<string, any>;
@@ -19,8 +18,6 @@ export interface Scratch {
   addChangeset(name: string, bumps: Record<string, string>): void;
   cleanup(): void;
 }
-
-const realSpec: Spec = parse(readFileSync(repoPaths().spec, "utf8"));
 
 /** A temp repo; the released and the current spec are each the real spec plus their own edit. */
 export function scratch(editNow: Edit = () => {}, editReleased: Edit = () => {}): Scratch {
@@ -44,20 +41,25 @@ export function scratch(editNow: Edit = () => {}, editReleased: Edit = () => {})
   };
 }
 
-/** The breaking changes an edit makes, as "rule @ location" lines. */
-export function breaksOf(editNow: Edit, editReleased?: Edit): string[] {
+/** The breaking changes an edit makes, through files as the gate reads them. */
+export function changesOf(editNow: Edit, editReleased?: Edit): Change[] {
   const repo = scratch(editNow, editReleased);
   try {
-    return diffSpecs(loadSpec(repo.released), loadSpec(repo.spec)).map(line);
+    return diffSpecs(readSpecFile(repo.released), readSpecFile(repo.spec));
   } finally {
     repo.cleanup();
   }
 }
 
+/** The breaking changes an edit makes, as "rule @ location" lines. */
+export function breaksOf(editNow: Edit, editReleased?: Edit): string[] {
+  return changesOf(editNow, editReleased).map(line);
+}
+
 const line = (change: Change) => `${change.rule} @ ${change.location}`;
 
 function writeVariant(path: string, edit: Edit) {
-  const spec = structuredClone(realSpec);
+  const spec: Spec = structuredClone(loadSpec());
   edit(spec);
   writeFileSync(path, stringify(spec));
 }

@@ -1,10 +1,21 @@
 // Operations, parameters, request bodies, status codes and components.
+import { followRefs } from "@mailtrap-webhooks/spec";
 import { describe, expect, it } from "vitest";
-import { breaksOf, type Spec } from "../scratch.js";
-import { DELETE, GET, LIST, SENDING, UPDATE } from "./locations.js";
+import { breaksOf, changesOf, type Spec } from "../scratch.js";
+import {
+  ACCOUNT_GET,
+  ACCOUNT_LIST,
+  ACCOUNT_UPDATE,
+  DELETE,
+  GET,
+  LIST,
+  SENDING,
+  UPDATE,
+} from "./locations.js";
 
-const one = "/api/accounts/{account_id}/webhooks/{webhook_id}";
-const many = "/api/accounts/{account_id}/webhooks";
+const pathOf = (label: string) => label.slice(label.indexOf(" ") + 1);
+const one = pathOf(GET);
+const many = pathOf(LIST);
 const addPage = (required: boolean) => (spec: Spec) => {
   spec.paths[many].get.parameters = [{ name: "page", in: "query", required, schema: { type: "integer" } }];
 };
@@ -44,16 +55,37 @@ describe("operations and parameters", () => {
     const lines = breaksOf((spec) => {
       spec.components.parameters.AccountId.schema = { type: "string" };
     });
-    expect(lines).toContain(`type-changed @ ${LIST} › path parameter account_id`);
+    expect(lines).toContain(`type-changed @ ${ACCOUNT_LIST} › path parameter account_id`);
+  });
+
+  it("names where an operationId went when another operation took it over", () => {
+    // The move this spec made: listWebhooks left the account path for the token path.
+    const changes = changesOf((spec) => {
+      spec.paths[many].get.operationId = "listTokenWebhooks";
+      spec.paths[pathOf(ACCOUNT_LIST)].get.operationId = "listWebhooks";
+    });
+    expect(changes).toEqual([
+      {
+        rule: "operation-id-changed",
+        location: LIST,
+        detail: `operationId listWebhooks is now listTokenWebhooks; listWebhooks now names ${ACCOUNT_LIST}`,
+      },
+      {
+        rule: "operation-id-changed",
+        location: ACCOUNT_LIST,
+        detail: "operationId listAccountWebhooks is now listWebhooks",
+      },
+    ]);
   });
 
   it("sees a renamed path parameter as a parameter change, not a removed operation", () => {
     const lines = breaksOf((spec) => {
-      spec.paths["/api/accounts/{account_id}/webhooks/{id}"] = spec.paths[one];
+      const renamedPath = one.replace("{webhook_id}", "{id}");
+      spec.paths[renamedPath] = spec.paths[one];
       delete spec.paths[one];
       spec.components.parameters.WebhookId.name = "id";
     });
-    const renamed = "GET /api/accounts/{account_id}/webhooks/{id}";
+    const renamed = GET.replace("{webhook_id}", "{id}");
     expect(lines).toContain(`parameter-removed @ ${renamed} › path parameter webhook_id`);
     expect(lines).toContain(`parameter-added-required @ ${renamed} › path parameter id`);
     expect(lines.filter((line) => line.startsWith("operation-removed"))).toEqual([]);
@@ -61,14 +93,39 @@ describe("operations and parameters", () => {
 });
 
 describe("bodies, status codes and components", () => {
-  it("flags a request body that became required", () => {
+  it("flags a request body that became required, in each operation sharing it by $ref", () => {
     const lines = breaksOf(
       () => {},
       (spec) => {
-        spec.paths[one].patch.requestBody.required = false;
+        spec.components.requestBodies.UpdateWebhook.required = false;
       },
     );
-    expect(lines).toEqual([`request-body-became-required @ ${UPDATE} › request body`]);
+    expect(lines).toEqual([
+      `request-body-became-required @ ${UPDATE} › request body`,
+      `request-body-became-required @ ${ACCOUNT_UPDATE} › request body`,
+    ]);
+  });
+
+  it("follows $ref'd request bodies and responses: inlining them changes nothing", () => {
+    const inline = (spec: Spec) => {
+      for (const item of Object.values(spec.paths) as Spec[]) {
+        for (const operation of Object.values(item).filter((node) => node.responses) as Spec[]) {
+          if (operation.requestBody)
+            operation.requestBody = structuredClone(followRefs(operation.requestBody, spec));
+          for (const [status, response] of Object.entries(operation.responses) as [string, Spec][]) {
+            operation.responses[status] = structuredClone(followRefs(response, spec));
+          }
+        }
+      }
+    };
+    expect(breaksOf(inline)).toEqual([]);
+    expect(breaksOf(() => {}, inline)).toEqual([]);
+    // And a change inside an inlined copy is still seen.
+    const dropped = breaksOf((spec) => {
+      inline(spec);
+      delete spec.paths[one].get.responses["200"].content["application/json"];
+    });
+    expect(dropped).toEqual([`media-type-removed @ ${GET} › response 200 (application/json)`]);
   });
 
   it("flags a removed media type", () => {
@@ -80,10 +137,13 @@ describe("bodies, status codes and components", () => {
 
   it("flags a response media type added beside JSON, not a request one", () => {
     const lines = breaksOf((spec) => {
-      spec.paths[one].get.responses["200"].content["application/xml"] = { schema: { type: "string" } };
-      spec.paths[many].post.requestBody.content["application/xml"] = { schema: { type: "string" } };
+      spec.components.responses.WebhookFound.content["application/xml"] = { schema: { type: "string" } };
+      spec.components.requestBodies.CreateWebhook.content["application/xml"] = { schema: { type: "string" } };
     });
-    expect(lines).toEqual([`media-type-added @ ${GET} › response 200 (application/xml)`]);
+    expect(lines).toEqual([
+      `media-type-added @ ${GET} › response 200 (application/xml)`,
+      `media-type-added @ ${ACCOUNT_GET} › response 200 (application/xml)`,
+    ]);
   });
 
   it("flags a removed status code and passes an added one", () => {
