@@ -1,6 +1,7 @@
 /**
- * The factory and the five operations. Each method checks its arguments, builds the typed
- * openapi-fetch call, and hands it to the sender (request.ts) for timeouts and retries.
+ * The factory and the five operations. Each method checks its arguments, takes its call in
+ * the client's path form (routes.ts), and hands it to the sender (request.ts) for timeouts
+ * and retries.
  */
 import type {
   CreatedWebhook,
@@ -12,7 +13,9 @@ import type {
 import openapiFetch, { type Client } from "openapi-fetch";
 import { InvalidArgumentError } from "./errors.js";
 import { createSender, type RequestOptions } from "./request.js";
+import { routesFor } from "./routes.js";
 import {
+  checkAccountId,
   checkBaseUrl,
   checkId,
   checkParams,
@@ -32,8 +35,12 @@ export const DEFAULT_MAX_RETRIES = 2;
 export interface ClientOptions {
   /** A Mailtrap API token with access to the account. */
   apiToken: string;
-  /** The numeric id of the Mailtrap account. */
-  accountId: number;
+  /**
+   * The numeric id of the Mailtrap account. Leave it out to call `/api/webhooks`, where the
+   * account is the token's; set it to call `/api/accounts/{accountId}/webhooks`, the form of
+   * Mailtrap's older docs and its Node SDK 4.10. Both give the same results.
+   */
+  accountId?: number | undefined;
   /** Default `https://mailtrap.io`. */
   baseUrl?: string | undefined;
   /** `api-token` (default) sends `Api-Token: <token>`; `bearer` sends `Authorization: Bearer <token>`. */
@@ -61,7 +68,8 @@ export interface WebhooksClient {
   delete(webhookId: number, options?: RequestOptions): Promise<Webhook>;
   /**
    * The underlying openapi-fetch client, with base URL, auth and User-Agent preset. It answers
-   * `{ data, error, response }` and neither throws on error statuses nor retries.
+   * `{ data, error, response }` and neither throws on error statuses nor retries. Both path
+   * forms are typed, whichever form the methods use.
    */
   readonly raw: Client<paths>;
 }
@@ -73,15 +81,12 @@ const createClient: typeof openapiFetch =
     ? openapiFetch
     : (openapiFetch as { default: typeof openapiFetch }).default;
 
-const COLLECTION = "/api/accounts/{account_id}/webhooks";
-const ITEM = "/api/accounts/{account_id}/webhooks/{webhook_id}";
-
 export function createWebhooksClient(options: ClientOptions): WebhooksClient {
   if (typeof options !== "object" || options === null) {
     throw new InvalidArgumentError("options", `options must be an object, got ${describe(options)}`);
   }
   const apiToken = checkToken(options.apiToken);
-  const accountId = checkId("accountId", options.accountId);
+  const accountId = options.accountId === undefined ? undefined : checkAccountId(options.accountId);
   const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const authScheme = options.authScheme ?? "api-token";
   if (authScheme !== "api-token" && authScheme !== "bearer") {
@@ -113,36 +118,29 @@ export function createWebhooksClient(options: ClientOptions): WebhooksClient {
     timeoutMs: checkTimeout("timeoutMs", options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     maxRetries: checkRetries("maxRetries", options.maxRetries ?? DEFAULT_MAX_RETRIES),
     secrets: [apiToken],
+    pathForm: accountId === undefined ? "token" : "account",
   });
-  const account = { account_id: accountId };
+  const routes = routesFor(raw, accountId);
 
   return {
     raw,
     async list(opts) {
-      return send("listWebhooks", "GET", opts, (init) =>
-        raw.GET(COLLECTION, { params: { path: account }, ...init }),
-      );
+      return send(routes.list(), opts);
     },
     async create(params, opts) {
       checkParams("params", params);
-      return send("createWebhook", "POST", opts, (init) =>
-        raw.POST(COLLECTION, { params: { path: account }, body: { webhook: params }, ...init }),
-      );
+      return send(routes.create(params), opts);
     },
     async get(webhookId, opts) {
-      const path = { ...account, webhook_id: checkId("webhookId", webhookId) };
-      return send("getWebhook", "GET", opts, (init) => raw.GET(ITEM, { params: { path }, ...init }));
+      return send(routes.get(checkId("webhookId", webhookId)), opts);
     },
     async update(webhookId, params, opts) {
-      const path = { ...account, webhook_id: checkId("webhookId", webhookId) };
+      const id = checkId("webhookId", webhookId);
       checkParams("params", params, { nonEmpty: true });
-      return send("updateWebhook", "PATCH", opts, (init) =>
-        raw.PATCH(ITEM, { params: { path }, body: { webhook: params }, ...init }),
-      );
+      return send(routes.update(id, params), opts);
     },
     async delete(webhookId, opts) {
-      const path = { ...account, webhook_id: checkId("webhookId", webhookId) };
-      return send("deleteWebhook", "DELETE", opts, (init) => raw.DELETE(ITEM, { params: { path }, ...init }));
+      return send(routes.delete(checkId("webhookId", webhookId)), opts);
     },
   };
 }

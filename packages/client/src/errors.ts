@@ -6,6 +6,7 @@
  * them, and server text is scrubbed of the token and of anything shaped like a secret.
  */
 import type { ValidationErrorBody } from "@mailtrap-webhooks/types";
+import type { PathForm } from "./operations.js";
 
 /** Root of everything this package throws, including bad arguments. */
 export class MailtrapWebhooksError extends Error {
@@ -58,7 +59,7 @@ export class AuthenticationError extends WebhooksApiError {
   override name = "AuthenticationError";
 }
 
-/** 403: the token is valid but may not use this account. */
+/** 403: the token is valid but may not manage these webhooks (or, with accountId, use that account). */
 export class PermissionDeniedError extends WebhooksApiError {
   override name = "PermissionDeniedError";
 }
@@ -122,10 +123,20 @@ export class UserAbortError extends WebhooksApiError {
 
 type ErrorClass = new (message: string, init: ApiErrorInit) => WebhooksApiError;
 
+/** Advice for one status, or per path form where the form changes what to check. */
+type Advice = string | Record<PathForm, string>;
+
 /** Status → class and advice. The only place a status code picks an error class. */
-const STATUS_TABLE: Record<number, [ErrorClass, string]> = {
+const STATUS_TABLE: Record<number, [ErrorClass, Advice]> = {
   401: [AuthenticationError, "Check apiToken, and authScheme if you changed it."],
-  403: [PermissionDeniedError, "Check accountId and that the token has access to that account."],
+  // Without accountId there is no account id to check: the token alone picks the account.
+  403: [
+    PermissionDeniedError,
+    {
+      token: "Check that the token's permissions allow managing webhooks.",
+      account: "Check accountId and that the token has access to that account.",
+    },
+  ],
   404: [NotFoundError, "Check the webhook id; list() shows the account's webhooks."],
   422: [ValidationError, "Fix those fields and send again; error.fields lists the messages by field."],
   429: [RateLimitError, "Slow down (150 requests per 10 s per token) or raise maxRetries."],
@@ -142,11 +153,18 @@ export function clipText(scrubbed: string): string {
   return scrubbed.length > MAX_TEXT_BODY ? `${scrubbed.slice(0, MAX_TEXT_BODY)}…` : scrubbed;
 }
 
-/** Builds the error for a non-2xx response. `secrets` are scrubbed from message and body. */
+export interface ErrorContext {
+  /** Scrubbed from message and body. */
+  secrets: readonly string[];
+  /** The path form of the request; it picks the advice where the form matters. */
+  pathForm: PathForm;
+}
+
+/** Builds the error for a non-2xx response. */
 export function errorFromResponse(
   response: Response,
   body: unknown,
-  secrets: readonly string[],
+  { secrets, pathForm }: ErrorContext,
 ): WebhooksApiError {
   const { status, headers } = response;
   const scrubbed = scrubDeep(body, secrets);
@@ -155,7 +173,10 @@ export function errorFromResponse(
   const said = serverText(cleanBody, secrets);
   const what = `Mailtrap answered ${status}${said ? `: ${said}` : ""}.`;
   const entry = STATUS_TABLE[status];
-  if (entry) return new entry[0](`${what} ${entry[1]}`, init);
+  if (entry) {
+    const [ErrorClass, advice] = entry;
+    return new ErrorClass(`${what} ${typeof advice === "string" ? advice : advice[pathForm]}`, init);
+  }
   if (status >= 500) return new InternalServerError(`${what} Mailtrap had a problem; try again later.`, init);
   return new UnexpectedStatusError(`${what} This status is not part of the API; check baseUrl.`, init);
 }

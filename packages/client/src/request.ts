@@ -13,6 +13,7 @@ import {
   UserAbortError,
   WebhooksApiError,
 } from "./errors.js";
+import { forBothForms, type PathForm } from "./operations.js";
 import { retryDelay, shouldRetry } from "./retry.js";
 import { checkRequestOptions, checkRetries, checkTimeout } from "./validate.js";
 
@@ -28,7 +29,16 @@ export interface RequestOptions {
 
 /** What an openapi-fetch call answers when asked for the body as text. */
 type RawResult = { data?: string | undefined; error?: unknown; response: Response };
-type RawCall = (init: { signal: AbortSignal; parseAs: "text" }) => Promise<RawResult>;
+export type RawCall = (init: { signal: AbortSignal; parseAs: "text" }) => Promise<RawResult>;
+
+/** One call as the sender makes it (routes.ts builds them for each path form). */
+export interface Route<Op extends OperationId> {
+  /** Types the result as the spec's 200 body of this operation, and picks the check of its `data`. */
+  operation: Op;
+  /** Whether a failed attempt may be sent again depends on it (retry.ts). */
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  call: RawCall;
+}
 
 export interface SenderConfig {
   baseUrl: string;
@@ -36,18 +46,17 @@ export interface SenderConfig {
   maxRetries: number;
   /** Strings that must never appear in an error message or body (the API token). */
   secrets: readonly string[];
+  /** The path form the client calls; error advice depends on it (errors.ts). */
+  pathForm: PathForm;
 }
 
 export type Sender = <Op extends OperationId>(
-  /** Types the result as the spec's 200 body of this operation, and picks the check of its `data`. */
-  operation: Op,
-  method: string,
+  route: Route<Op>,
   options: RequestOptions | undefined,
-  call: RawCall,
 ) => Promise<ResponseBody<Op, 200>["data"]>;
 
 export function createSender(config: SenderConfig): Sender {
-  return async (operation, method, rawOptions, call) => {
+  return async ({ operation, method, call }, rawOptions) => {
     const options = checkRequestOptions(rawOptions);
     const timeoutMs =
       options.timeoutMs === undefined
@@ -111,7 +120,7 @@ async function attemptOnce(
     signal?.removeEventListener("abort", onAbort);
   }
   const { response } = result;
-  if (!response.ok) throw errorFromResponse(response, result.error, config.secrets);
+  if (!response.ok) throw errorFromResponse(response, result.error, config);
   return unwrap(operation, response, result.data, config.secrets);
 }
 
@@ -130,19 +139,25 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
+type DataCheck = [check: (data: unknown) => boolean, expected: string];
+
+const A_WEBHOOK: DataCheck = [isObject, "a webhook"];
+
 /**
  * The least each operation's `data` must be before it is handed out under the spec's type,
  * so a wrong body fails here with a clear error rather than later in the caller's code.
+ * Fields are not checked: past the five every webhook has, each applies to some types only.
+ * One entry per method, shared by its two path forms.
  */
-const DATA_CHECKS: Record<OperationId, [check: (data: unknown) => boolean, expected: string]> = {
-  listWebhooks: [(data) => Array.isArray(data) && data.every(isObject), "a list of webhooks"],
-  createWebhook: [
+const DATA_CHECKS: Record<OperationId, DataCheck> = {
+  ...forBothForms("list", [(data) => Array.isArray(data) && data.every(isObject), "a list of webhooks"]),
+  ...forBothForms("create", [
     (data) => isObject(data) && typeof data.signing_secret === "string",
     "a webhook with its signing_secret",
-  ],
-  getWebhook: [isObject, "a webhook"],
-  updateWebhook: [isObject, "a webhook"],
-  deleteWebhook: [isObject, "a webhook"],
+  ]),
+  ...forBothForms("get", A_WEBHOOK),
+  ...forBothForms("update", A_WEBHOOK),
+  ...forBothForms("delete", A_WEBHOOK),
 };
 
 /** Checks a 2xx answer is the JSON envelope the spec promises and returns its `data`. */

@@ -24,11 +24,22 @@ export function describe(value: unknown): string {
   }
 }
 
-/** Account and webhook ids are positive safe integers. */
-export function checkId(field: string, value: unknown): number {
+/** Account and webhook ids are positive safe integers. `advice` ends the message when one is wrong. */
+export function checkId(field: string, value: unknown, advice = ""): number {
   if (typeof value === "number" && Number.isSafeInteger(value) && value >= 1) return value;
   const hint = typeof value === "string" ? " (convert it with Number() first)" : "";
-  throw new InvalidArgumentError(field, `${field} must be a positive integer, got ${describe(value)}${hint}`);
+  throw new InvalidArgumentError(
+    field,
+    `${field} must be a positive integer, got ${describe(value)}${hint}${advice}`,
+  );
+}
+
+/**
+ * A given accountId must be valid: a bad one (NaN from an unset variable, say) is refused,
+ * never taken as "no account", which would silently switch to the token-scoped paths.
+ */
+export function checkAccountId(value: unknown): number {
+  return checkId("accountId", value, "; or leave accountId out to use the API token's account");
 }
 
 // Whitespace, control and non-Latin-1 characters make an HTTP header invalid, and fetch's

@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import {
   AuthenticationError,
   createWebhooksClient,
@@ -13,6 +13,7 @@ import {
   WebhooksApiError,
 } from "../../src/index.js";
 import { created, fakeFetch, json, rejectionOf, SECRET, TOKEN } from "../helpers/fixtures.js";
+import { sendJson, startServer, type TestServer } from "../helpers/server.js";
 
 /** A client whose every request is answered by `response`, with retries off. */
 function answering(response: () => Response) {
@@ -108,6 +109,43 @@ describe("each error status maps to its class with the parsed body", () => {
     );
     const error = (await rejectionOf(client.list())) as InternalServerError;
     expect(error.body).toBe(`${page.slice(0, 500)}…`);
+  });
+});
+
+describe("403 advice follows the path form", () => {
+  const servers: TestServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((server) => server.close()));
+  });
+
+  /** The 403 a real server answers to the client's list() in the form accountId picks. */
+  async function forbidden(accountId: number | undefined) {
+    const server = await startServer((_req, res) =>
+      sendJson(res, 403, { errors: "Account access forbidden" }),
+    );
+    servers.push(server);
+    const client = createWebhooksClient({ apiToken: TOKEN, accountId, baseUrl: server.url });
+    const error = await rejectionOf(client.list());
+    return { error, path: server.requests[0] };
+  }
+
+  it("without accountId it points at the token's permissions, not at an account id", async () => {
+    const { error, path } = await forbidden(undefined);
+    expect(path).toBe("GET /api/webhooks");
+    expect(error).toBeInstanceOf(PermissionDeniedError);
+    expect(error.message).toBe(
+      "Mailtrap answered 403: Account access forbidden. Check that the token's permissions allow managing webhooks.",
+    );
+    expect(error.message).not.toMatch(/account_?id/i);
+  });
+
+  it("with accountId it asks to check that account id", async () => {
+    const { error, path } = await forbidden(42);
+    expect(path).toBe("GET /api/accounts/42/webhooks");
+    expect(error).toBeInstanceOf(PermissionDeniedError);
+    expect(error.message).toBe(
+      "Mailtrap answered 403: Account access forbidden. Check accountId and that the token has access to that account.",
+    );
   });
 });
 

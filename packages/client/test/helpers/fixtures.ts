@@ -3,6 +3,7 @@ import type { CreatedWebhook, Webhook } from "@mailtrap-webhooks/types";
 export const TOKEN = "tok_live_5f2b9c1e";
 export const SECRET = "4f7c2d9a1e6b3c8d0a5f2e7b9c1d4a6e";
 
+/** An email_sending webhook with every field a webhook can have. */
 export const webhook: Webhook = {
   id: 8127,
   url: "https://example.com/hooks/mailtrap",
@@ -16,6 +17,25 @@ export const webhook: Webhook = {
 };
 
 export const created: CreatedWebhook = { ...webhook, signing_secret: SECRET };
+
+/** An audit_log webhook as Mailtrap answers it: only the five fields every webhook has. */
+export const auditLogWebhook: Webhook = {
+  id: 8129,
+  url: "https://example.com/hooks/audit",
+  active: true,
+  webhook_type: "audit_log",
+  payload_format: "json",
+};
+
+/** An inbound_receiving webhook: its inbox, and none of the sending fields. */
+export const inboundWebhook: Webhook = {
+  id: 8130,
+  url: "https://example.com/hooks/inbound",
+  active: false,
+  webhook_type: "inbound_receiving",
+  payload_format: "jsonlines",
+  inbound_inbox_id: 2231,
+};
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {

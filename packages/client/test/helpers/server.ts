@@ -1,10 +1,19 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
+export interface ReceivedRequest {
+  method: string;
+  path: string;
+  headers: IncomingMessage["headers"];
+  body: string;
+}
+
 export interface TestServer {
   url: string;
   /** Requests seen so far, in order, as "METHOD path". */
   requests: string[];
+  /** The same requests in full, each recorded once its body has arrived. */
+  received: ReceivedRequest[];
   close(): Promise<void>;
 }
 
@@ -13,17 +22,24 @@ type Handler = (req: IncomingMessage, res: ServerResponse, index: number) => voi
 /** A real HTTP server on 127.0.0.1 and a free port; `handler` answers the n-th request. */
 export async function startServer(handler: Handler): Promise<TestServer> {
   const requests: string[] = [];
+  const received: ReceivedRequest[] = [];
   const server = createServer((req, res) => {
-    requests.push(`${req.method} ${req.url}`);
-    // Drain the body first so a reset or stall happens after the whole request arrived.
-    req.resume();
-    req.on("end", () => handler(req, res, requests.length - 1));
+    const index = requests.push(`${req.method} ${req.url}`) - 1;
+    // Read the whole body first so a reset or stall happens after the whole request arrived.
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const body = Buffer.concat(chunks).toString("utf8");
+      received.push({ method: req.method ?? "", path: req.url ?? "", headers: req.headers, body });
+      handler(req, res, index);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    received,
     close: () =>
       new Promise((resolve) => {
         // Stalled responses would keep the server open forever.

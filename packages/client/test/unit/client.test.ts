@@ -1,73 +1,155 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
-import { createWebhooksClient, DEFAULT_BASE_URL, VERSION } from "../../src/index.js";
-import { created, fakeFetch, json, SECRET, TOKEN, webhook } from "../helpers/fixtures.js";
+import type { CreateWebhookRequest } from "@mailtrap-webhooks/types";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  type ClientOptions,
+  createWebhooksClient,
+  DEFAULT_BASE_URL,
+  VERSION,
+  type WebhooksClient,
+} from "../../src/index.js";
+import {
+  auditLogWebhook,
+  created,
+  fakeFetch,
+  inboundWebhook,
+  json,
+  TOKEN,
+  webhook,
+} from "../helpers/fixtures.js";
+import { sendJson, startServer, type TestServer } from "../helpers/server.js";
 
 const BASE = "https://api.test";
 
-function setup(options: Partial<Parameters<typeof createWebhooksClient>[0]> = {}) {
+function setup(options: Partial<ClientOptions> = {}) {
   const fake = fakeFetch((seen) => {
     if (seen.method === "POST") return json({ data: created });
     if (seen.url.endsWith("/webhooks")) return json({ data: [webhook] });
     return json({ data: webhook });
   });
-  const client = createWebhooksClient({
-    apiToken: TOKEN,
-    accountId: 42,
-    baseUrl: BASE,
-    fetch: fake.fetch,
-    ...options,
-  });
+  const client = createWebhooksClient({ apiToken: TOKEN, baseUrl: BASE, fetch: fake.fetch, ...options });
   return { client, seen: fake.seen };
 }
 
-describe("operations", () => {
-  it("list sends GET to the collection and unwraps data", async () => {
-    const { client, seen } = setup();
-    await expect(client.list()).resolves.toEqual([webhook]);
-    expect(seen).toHaveLength(1);
-    expect(seen[0]?.method).toBe("GET");
-    expect(seen[0]?.url).toBe(`${BASE}/api/accounts/42/webhooks`);
-    expect(seen[0]?.body).toBe("");
+const servers: TestServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+async function serve(handler: Parameters<typeof startServer>[0]): Promise<TestServer> {
+  const server = await startServer(handler);
+  servers.push(server);
+  return server;
+}
+
+const newWebhook: CreateWebhookRequest = {
+  url: "https://example.com/hooks",
+  webhook_type: "email_sending",
+  sending_stream: "transactional",
+  event_types: ["delivery"],
+};
+
+/** Each method, what it must send in each path form, and what the server answers. */
+const CALLS = [
+  {
+    name: "list",
+    call: (c: WebhooksClient) => c.list(),
+    method: "GET",
+    tokenPath: "/api/webhooks",
+    accountPath: "/api/accounts/42/webhooks",
+    sent: undefined,
+    answer: [webhook],
+  },
+  {
+    name: "create",
+    call: (c: WebhooksClient) => c.create(newWebhook),
+    method: "POST",
+    tokenPath: "/api/webhooks",
+    accountPath: "/api/accounts/42/webhooks",
+    sent: { webhook: newWebhook },
+    answer: created,
+  },
+  {
+    name: "get",
+    call: (c: WebhooksClient) => c.get(8127),
+    method: "GET",
+    tokenPath: "/api/webhooks/8127",
+    accountPath: "/api/accounts/42/webhooks/8127",
+    sent: undefined,
+    answer: webhook,
+  },
+  {
+    name: "update",
+    call: (c: WebhooksClient) => c.update(8127, { active: false }),
+    method: "PATCH",
+    tokenPath: "/api/webhooks/8127",
+    accountPath: "/api/accounts/42/webhooks/8127",
+    sent: { webhook: { active: false } },
+    answer: webhook,
+  },
+  {
+    name: "delete",
+    call: (c: WebhooksClient) => c.delete(8127),
+    method: "DELETE",
+    tokenPath: "/api/webhooks/8127",
+    accountPath: "/api/accounts/42/webhooks/8127",
+    sent: undefined,
+    answer: webhook,
+  },
+] as const;
+
+const FORMS = [
+  { form: "token-scoped", accountId: undefined, pathOf: (c: (typeof CALLS)[number]) => c.tokenPath },
+  { form: "account-scoped", accountId: 42, pathOf: (c: (typeof CALLS)[number]) => c.accountPath },
+] as const;
+
+describe.each(FORMS)("$form paths (accountId: $accountId), on the wire", ({ accountId, pathOf }) => {
+  it.each(CALLS)("$name sends $method to its path and unwraps data", async (expected) => {
+    const server = await serve((_req, res) => sendJson(res, 200, { data: expected.answer }));
+    const client = createWebhooksClient({ apiToken: TOKEN, accountId, baseUrl: server.url });
+    await expect(expected.call(client)).resolves.toEqual(expected.answer);
+    expect(server.received).toHaveLength(1);
+    const [request] = server.received;
+    expect(`${request?.method} ${request?.path}`).toBe(`${expected.method} ${pathOf(expected)}`);
+    expect(request?.headers["api-token"]).toBe(TOKEN);
+    expect(request?.headers.authorization).toBeUndefined();
+    if (expected.sent === undefined) {
+      expect(request?.body).toBe("");
+    } else {
+      expect(request?.headers["content-type"]).toBe("application/json");
+      expect(JSON.parse(request?.body ?? "")).toEqual(expected.sent);
+    }
   });
 
-  it("create wraps params in { webhook } and returns the webhook with its signing secret", async () => {
-    const { client, seen } = setup();
-    const params = {
-      url: "https://example.com/hooks",
-      webhook_type: "email_sending",
-      sending_stream: "transactional",
-      event_types: ["delivery"],
-    } as const;
-    const result = await client.create({ ...params, event_types: [...params.event_types] });
-    expect(result.signing_secret).toBe(SECRET);
-    expect(result.id).toBe(webhook.id);
-    expect(seen[0]?.method).toBe("POST");
-    expect(seen[0]?.url).toBe(`${BASE}/api/accounts/42/webhooks`);
-    expect(seen[0]?.headers.get("content-type")).toBe("application/json");
-    expect(JSON.parse(seen[0]?.body ?? "")).toEqual({ webhook: params });
+  it('sends Authorization: Bearer, and no Api-Token, with authScheme "bearer"', async () => {
+    const server = await serve((_req, res) => sendJson(res, 200, { data: webhook }));
+    const client = createWebhooksClient({
+      apiToken: TOKEN,
+      accountId,
+      authScheme: "bearer",
+      baseUrl: server.url,
+    });
+    await client.get(8127);
+    expect(server.received[0]?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(server.received[0]?.headers["api-token"]).toBeUndefined();
   });
 
-  it("get sends GET to the item path", async () => {
-    const { client, seen } = setup();
-    await expect(client.get(8127)).resolves.toEqual(webhook);
-    expect(seen[0]?.method).toBe("GET");
-    expect(seen[0]?.url).toBe(`${BASE}/api/accounts/42/webhooks/8127`);
-  });
-
-  it("update sends PATCH with { webhook } and unwraps data", async () => {
-    const { client, seen } = setup();
-    await expect(client.update(8127, { active: false })).resolves.toEqual(webhook);
-    expect(seen[0]?.method).toBe("PATCH");
-    expect(seen[0]?.url).toBe(`${BASE}/api/accounts/42/webhooks/8127`);
-    expect(JSON.parse(seen[0]?.body ?? "")).toEqual({ webhook: { active: false } });
-  });
-
-  it("delete sends DELETE to the item path and returns the deleted webhook", async () => {
-    const { client, seen } = setup();
-    await expect(client.delete(8127)).resolves.toEqual(webhook);
-    expect(seen[0]?.method).toBe("DELETE");
-    expect(seen[0]?.url).toBe(`${BASE}/api/accounts/42/webhooks/8127`);
+  it("hands every webhook of a realistic list back unchanged, unknown fields included", async () => {
+    // What Mailtrap can answer: each webhook carries only the fields of its type, and
+    // fields the spec does not know yet (here created_at) must survive.
+    const answer = {
+      data: [
+        { ...webhook, created_at: "2026-05-04T10:00:00Z" },
+        auditLogWebhook,
+        { ...inboundWebhook, inbox_name: "support" },
+      ],
+    };
+    const server = await serve((_req, res) => sendJson(res, 200, answer));
+    const client = createWebhooksClient({ apiToken: TOKEN, accountId, baseUrl: server.url });
+    const webhooks = await client.list();
+    // Strict: a key added as undefined or null (a "normalised" audit_log webhook) fails too.
+    expect(webhooks).toStrictEqual(answer.data);
+    expect(Object.keys(webhooks[1] ?? {})).toEqual(["id", "url", "active", "webhook_type", "payload_format"]);
   });
 });
 
@@ -82,13 +164,6 @@ describe("headers and options", () => {
     expect(headers?.get("user-agent")).toBe(`mailtrap-webhooks-client/${VERSION}`);
   });
 
-  it('sends Authorization: Bearer with authScheme "bearer", and no Api-Token', async () => {
-    const { client, seen } = setup({ authScheme: "bearer" });
-    await client.get(1);
-    expect(seen[0]?.headers.get("authorization")).toBe(`Bearer ${TOKEN}`);
-    expect(seen[0]?.headers.get("api-token")).toBeNull();
-  });
-
   it("puts the caller's userAgent before ours", async () => {
     const { client, seen } = setup({ userAgent: "billing-sync/1.4" });
     await client.list();
@@ -98,11 +173,11 @@ describe("headers and options", () => {
   it("drops a trailing slash from baseUrl and defaults to mailtrap.io", async () => {
     const { client, seen } = setup({ baseUrl: `${BASE}/` });
     await client.list();
-    expect(seen[0]?.url).toBe(`${BASE}/api/accounts/42/webhooks`);
+    expect(seen[0]?.url).toBe(`${BASE}/api/webhooks`);
 
     const fake = fakeFetch(() => json({ data: [] }));
-    await createWebhooksClient({ apiToken: TOKEN, accountId: 1, fetch: fake.fetch }).list();
-    expect(fake.seen[0]?.url).toBe(`${DEFAULT_BASE_URL}/api/accounts/1/webhooks`);
+    await createWebhooksClient({ apiToken: TOKEN, fetch: fake.fetch }).list();
+    expect(fake.seen[0]?.url).toBe(`${DEFAULT_BASE_URL}/api/webhooks`);
     expect(DEFAULT_BASE_URL).toBe("https://mailtrap.io");
   });
 
@@ -130,26 +205,46 @@ describe("raw client", () => {
     const fake = fakeFetch((_seen, i) =>
       i === 0 ? json({ data: webhook }) : json({ error: "Not Found" }, 404),
     );
-    const client = createWebhooksClient({ apiToken: TOKEN, accountId: 42, baseUrl: BASE, fetch: fake.fetch });
-    const ok = await client.raw.GET("/api/accounts/{account_id}/webhooks/{webhook_id}", {
-      params: { path: { account_id: 42, webhook_id: 8127 } },
+    const client = createWebhooksClient({ apiToken: TOKEN, baseUrl: BASE, fetch: fake.fetch });
+    const ok = await client.raw.GET("/api/webhooks/{webhook_id}", {
+      params: { path: { webhook_id: 8127 } },
     });
     expect(ok.data?.data).toEqual(webhook);
     expect(ok.response.status).toBe(200);
-    const missing = await client.raw.GET("/api/accounts/{account_id}/webhooks/{webhook_id}", {
-      params: { path: { account_id: 42, webhook_id: 1 } },
+    const missing = await client.raw.GET("/api/webhooks/{webhook_id}", {
+      params: { path: { webhook_id: 1 } },
     });
     expect(missing.error).toEqual({ error: "Not Found" });
     expect(missing.response.status).toBe(404);
-    expect(fake.seen[0]?.url).toBe(`${BASE}/api/accounts/42/webhooks/8127`);
+    expect(fake.seen[0]?.url).toBe(`${BASE}/api/webhooks/8127`);
     expect(fake.seen[0]?.headers.get("api-token")).toBe(TOKEN);
     expect(fake.seen[0]?.headers.get("user-agent")).toContain("mailtrap-webhooks-client/");
     // Raw calls never retry.
     expect(fake.seen).toHaveLength(2);
   });
+
+  it("reaches the account-scoped paths too, whichever form the methods use", async () => {
+    const fake = fakeFetch(() => json({ data: [webhook] }));
+    const client = createWebhooksClient({ apiToken: TOKEN, baseUrl: BASE, fetch: fake.fetch });
+    const { data } = await client.raw.GET("/api/accounts/{account_id}/webhooks", {
+      params: { path: { account_id: 42 } },
+    });
+    expect(data?.data).toEqual([webhook]);
+    expect(fake.seen[0]?.url).toBe(`${BASE}/api/accounts/42/webhooks`);
+  });
 });
 
 describe("parameter types come from the spec", () => {
+  it("accountId is optional but must be a number (checked by tsc)", () => {
+    const options: ClientOptions[] = [
+      { apiToken: TOKEN },
+      { apiToken: TOKEN, accountId: 42 },
+      // @ts-expect-error an account id is a number, not a string
+      { apiToken: TOKEN, accountId: "42" },
+    ];
+    expect(options).toHaveLength(3);
+  });
+
   it("reject at compile time what the spec forbids (checked by tsc)", async () => {
     const { client, seen } = setup();
     const calls = [

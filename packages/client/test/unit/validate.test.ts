@@ -20,11 +20,6 @@ describe("client options", () => {
     [{ apiToken: "   ", accountId: 1 }, "apiToken", "got a blank string"],
     [{ apiToken: 123, accountId: 1 }, "apiToken", "got number"],
     [{ apiToken: "abc\n", accountId: 1 }, "apiToken", "stray space or newline"],
-    [{ apiToken: TOKEN }, "accountId", "accountId must be a positive integer, got undefined"],
-    [{ apiToken: TOKEN, accountId: "42" }, "accountId", 'got string "42" (convert it with Number() first)'],
-    [{ apiToken: TOKEN, accountId: 0 }, "accountId", "got number 0"],
-    [{ apiToken: TOKEN, accountId: 1.5 }, "accountId", "got number 1.5"],
-    [{ apiToken: TOKEN, accountId: 2 ** 53 }, "accountId", "got number"],
     [{ apiToken: TOKEN, accountId: 1, baseUrl: "mailtrap.io" }, "baseUrl", 'got string "mailtrap.io"'],
     [
       { apiToken: TOKEN, accountId: 1, baseUrl: "https://mailtrap.io/?x=1" },
@@ -99,6 +94,50 @@ describe("client options", () => {
     } catch (error) {
       expect((error as Error).message).not.toContain("secret-token");
     }
+  });
+});
+
+describe("accountId: optional, but checked when given", () => {
+  it.each([
+    [0, "got number 0"],
+    [-1, "got number -1"],
+    [1.5, "got number 1.5"],
+    ["1", 'got string "1" (convert it with Number() first)'],
+    [Number.NaN, "got number NaN"],
+    [2 ** 53, "got number 9007199254740992"],
+    [null, "got null"],
+  ])("refuses %o before any request, and says it may be left out", (accountId, detail) => {
+    const fetch = vi.fn(async () => json({ data: [webhook] }));
+    let error: unknown;
+    try {
+      create({ apiToken: TOKEN, accountId, fetch }).list();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect((error as InvalidArgumentError).field).toBe("accountId");
+    expect((error as Error).message).toBe(
+      `accountId must be a positive integer, ${detail}; or leave accountId out to use the API token's account`,
+    );
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ["left out", {}],
+    ["undefined", { accountId: undefined }],
+  ])("%s is the token-scoped form", async (_label, accountOption) => {
+    const fetch = vi.fn(async (request: Request) => {
+      expect(new URL(request.url).pathname).toBe("/api/webhooks");
+      return json({ data: [webhook] });
+    });
+    await expect(create({ apiToken: TOKEN, fetch, ...accountOption }).list()).resolves.toEqual([webhook]);
+    expect(fetch).toHaveBeenCalledOnce();
+  });
+
+  it("the largest safe integer is a valid account id", async () => {
+    const fetch = vi.fn(async () => json({ data: [] }));
+    await create({ apiToken: TOKEN, accountId: Number.MAX_SAFE_INTEGER, fetch }).list();
+    expect(fetch).toHaveBeenCalledOnce();
   });
 });
 
