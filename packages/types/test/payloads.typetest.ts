@@ -25,11 +25,18 @@ export const campaigns: CreateWebhookRequest = {
   event_types: ["open"],
   domain_id: 3,
 };
+// All domains: leave domain_id out. No source says create accepts null, so the spec does not.
 export const allDomains: CreateWebhookRequest = {
   url: "https://example.com/hooks",
   webhook_type: "email_sending",
   sending_stream: "bulk",
   event_types: ["click"],
+};
+export const nullDomain: CreateWebhookRequest = {
+  url: "https://example.com/hooks",
+  webhook_type: "campaigns",
+  event_types: ["click"],
+  // @ts-expect-error domain_id is a number or left out on create, never null
   domain_id: null,
 };
 export const auditLog: CreateWebhookRequest = { url: "https://example.com/a", webhook_type: "audit_log" };
@@ -105,7 +112,43 @@ declare const fetched: Webhook;
 export const secret: string = created.signing_secret;
 // @ts-expect-error get/list/update/delete never return the secret
 export const noSecret = fetched.signing_secret;
-export const nullableStream: "transactional" | "bulk" | null = fetched.sending_stream;
+
+// ── Webhook: five fields always there, the rest only where the type has them ──
+// An audit_log webhook as Mailtrap answers it: none of the optional fields.
+export const auditOnly: Webhook = {
+  id: 8129,
+  url: "https://example.com/hooks/audit",
+  active: true,
+  webhook_type: "audit_log",
+  payload_format: "json",
+};
+export const createdAudit: CreatedWebhook = { ...auditOnly, signing_secret: "s" };
+// @ts-expect-error create always answers the secret: it is required, not optional
+export const createdWithoutSecret: CreatedWebhook = { ...auditOnly };
+// @ts-expect-error payload_format is one of the five fields every webhook has
+export const noFormat: Webhook = { id: 1, url: "https://x.test", active: true, webhook_type: "audit_log" };
+
+// Absent (undefined) or null: code must check before use.
+export const maybeStream: "transactional" | "bulk" | null | undefined = fetched.sending_stream;
+// @ts-expect-error event_types is absent on audit_log and inbound webhooks
+export const bouncesUnchecked: boolean = fetched.event_types.includes("bounce");
+// @ts-expect-error sending_stream is absent or null except on email_sending webhooks
+export const streamLengthUnchecked: number = fetched.sending_stream.length;
+// @ts-expect-error domain_id may be null (all domains) or absent
+export const domainUnchecked: number = fetched.domain_id;
+export const bounces: boolean = fetched.event_types?.includes("bounce") ?? false;
+if (fetched.event_types) {
+  const subscribed: boolean = fetched.event_types.includes("bounce");
+  void subscribed;
+}
+if (fetched.sending_stream) {
+  const length: number = fetched.sending_stream.length;
+  void length;
+}
+if (fetched.inbound_inbox_id != null) {
+  const inbox: number = fetched.inbound_inbox_id;
+  void inbox;
+}
 
 // ── Error bodies by operation and status ─────────────────────────────────────
 declare const notFound: ResponseBody<"getWebhook", 404>;
@@ -136,6 +179,11 @@ export type NotAnEvent = SendingEventOf<"soft_bounce">;
 export const partial: SendingEvent = { event: "delivery", email: "a@example.com" };
 
 declare const audit: AuditLogEvent;
-export const actorKind: "user" | "api_token" = audit.actor.type;
+export const auditWhen: number = audit.timestamp;
+// No source promises the actor's inner fields.
+export const actorKind: "user" | "api_token" | undefined = audit.actor.type;
+// @ts-expect-error actor.type may be absent
+export const actorKindUnchecked: "user" | "api_token" = audit.actor.type;
 declare const any: WebhookEvent;
-export const when: number = any.timestamp;
+// Inbound events document their timestamp only in prose, so it is optional there.
+export const when: number | undefined = any.timestamp;
