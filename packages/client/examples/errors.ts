@@ -6,7 +6,7 @@ import {
   WebhooksApiError,
 } from "@mailtrap-webhooks/client";
 
-const client = createWebhooksClient({ apiToken: process.env.MAILTRAP_API_TOKEN ?? "", accountId: 1 });
+const client = createWebhooksClient({ apiToken: process.env.MAILTRAP_API_TOKEN ?? "" });
 
 try {
   await client.update(8127, { url: "not a url" });

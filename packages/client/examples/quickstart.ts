@@ -1,9 +1,7 @@
 import { createWebhooksClient } from "@mailtrap-webhooks/client";
 
-const client = createWebhooksClient({
-  apiToken: process.env.MAILTRAP_API_TOKEN ?? "",
-  accountId: Number(process.env.MAILTRAP_ACCOUNT_ID),
-});
+// The account is the API token's: no account id needed.
+const client = createWebhooksClient({ apiToken: process.env.MAILTRAP_API_TOKEN ?? "" });
 
 // Create: the only answer that carries the signing secret. Store it; never log it.
 const hook = await client.create({
@@ -18,9 +16,11 @@ await saveSecret(hook.id, hook.signing_secret);
 const all = await client.list();
 console.log(all.map((w) => `${w.id} ${w.webhook_type} ${w.url}`));
 
-// Get one by id.
+// Get one by id. Fields only some webhook types have are optional: check them before use.
 const one = await client.get(hook.id);
-console.log(one.active, one.event_types);
+console.log(one.active, one.webhook_type);
+if (one.event_types?.includes("bounce")) console.log("bounces are delivered");
+if (one.sending_stream) console.log(`stream: ${one.sending_stream.toUpperCase()}`);
 
 // Update: send only the fields to change.
 const paused = await client.update(hook.id, { active: false });

@@ -2,7 +2,6 @@ import { createWebhooksClient } from "@mailtrap-webhooks/client";
 
 const client = createWebhooksClient({
   apiToken: process.env.MAILTRAP_API_TOKEN ?? "",
-  accountId: 1,
   timeoutMs: 10_000, // per attempt (default 30 000)
   maxRetries: 4, // retries after the first attempt (default 2)
   userAgent: "billing-sync/1.4",

@@ -23,6 +23,7 @@ describe("README examples", () => {
   it("finds the blocks and the example files", () => {
     expect(blocks.length).toBeGreaterThanOrEqual(9);
     expect(examples.map((e) => e.name).sort()).toEqual([
+      "account.ts",
       "errors.ts",
       "quickstart.ts",
       "raw.ts",
