@@ -8,7 +8,13 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@mailtrap-webhooks\/receiver\/node$/, replacement: src("node.ts") },
+      { find: /^@mailtrap-webhooks\/receiver\/fastify$/, replacement: src("fastify.ts") },
       { find: /^@mailtrap-webhooks\/receiver$/, replacement: src("index.ts") },
+      // node:crypto, as package.json's `#platform` gives Node; tests can switch to Web Crypto.
+      {
+        find: /^\.\/platform\/current\.js$/,
+        replacement: fileURLToPath(new URL("./test/support/platform.ts", import.meta.url)),
+      },
     ],
   },
   // Property tests run tens of thousands of cases; on a loaded 2-core machine that takes a while.

@@ -13,6 +13,7 @@ export {
 export {
   createWebhookHandler,
   DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_TIMEOUT_MS,
   type DeliveryContext,
   type WebhookHandlerOptions,
 } from "./handler.js";

@@ -1,15 +1,17 @@
 import type { PayloadFormat, WebhookEvent } from "@mailtrap-webhooks/types";
 import { JSON_LINES_TYPE, JSON_TYPE, type UnknownEvent } from "./parse.js";
-import { hmacSha256, normalizeSecrets, type RawBody, SIGNATURE_HEADER, toBytes } from "./verify.js";
+import { platform } from "./platform/current.js";
+import { normalizeSecrets, type RawBody, SIGNATURE_HEADER, toBytes } from "./verify.js";
 
 /** The signature Mailtrap would send for `body`: lowercase hex HMAC-SHA256 under `secret`. */
 export async function signPayload(body: RawBody, secret: string): Promise<string> {
   // normalizeSecrets throws unless it returns at least one secret.
   const key = normalizeSecrets(secret)[0] as string;
-  const bytes = toBytes(body);
-  if (!bytes) throw new TypeError("signPayload: body must be a string, Uint8Array or ArrayBuffer.");
+  const bytes = typeof body === "string" ? body : toBytes(body);
+  if (bytes === undefined)
+    throw new TypeError("signPayload: body must be a string, Uint8Array or ArrayBuffer.");
   let hex = "";
-  for (const byte of await hmacSha256(key, bytes)) hex += byte.toString(16).padStart(2, "0");
+  for (const byte of await platform.hmacSha256(key, bytes)) hex += byte.toString(16).padStart(2, "0");
   return hex;
 }
 

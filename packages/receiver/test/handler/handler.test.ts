@@ -67,12 +67,15 @@ describe("createWebhookHandler", () => {
     },
   );
 
-  it("passes the request to onEvents", async () => {
+  it("passes the request and an unaborted signal to onEvents", async () => {
     const onEvents = vi.fn();
     const { handler } = setup({ onEvents });
     const request = await createTestDelivery(events, { secret, url });
     await handler(request);
-    expect(onEvents).toHaveBeenCalledWith(expect.any(Array), { request });
+    const context = onEvents.mock.calls[0]?.[1];
+    expect(context.request).toBe(request);
+    expect(context.signal).toBeInstanceOf(AbortSignal);
+    expect(context.signal.aborted).toBe(false);
   });
 
   it("reads X-Mailtrap-Signature too, in any header case", async () => {
@@ -223,7 +226,10 @@ describe("createWebhookHandler", () => {
     const request = await createTestDelivery(events, { secret, url });
     const response = await handler(request);
     expect(response.status).toBe(500);
-    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: "database down" }), { request });
+    expect(onError).toHaveBeenCalledWith(
+      expect.objectContaining({ message: "database down" }),
+      expect.objectContaining({ request }),
+    );
   });
 
   it("answers 500 even when onError throws", async () => {

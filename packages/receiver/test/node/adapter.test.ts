@@ -217,12 +217,6 @@ describe("toNodeListener on a real node:http server", () => {
       { "content-type": "text/plain", "mailtrap-signature": "0".repeat(64) },
       415,
     ],
-    [
-      "413 from Content-Length",
-      "POST",
-      { "content-type": "application/json", "mailtrap-signature": "0".repeat(64) },
-      413,
-    ],
   ] as const)(
     "after an early %s, a keep-alive socket still serves the next delivery",
     async (_label, method, headers, status) => {

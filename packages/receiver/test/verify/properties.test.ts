@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { signPayload } from "../../src/testing.js";
-import { useNodeCrypto, verifySignature } from "../../src/verify.js";
+import { verifySignature } from "../../src/verify.js";
 import { knownAnswer } from "../fixtures.js";
+import { useNodeCrypto } from "../support/platform.js";
 
 // 10k runs for the main properties on the Node path; the Web Crypto path shares all the
 // parsing logic, so fewer runs there keep the suite fast on 2 cores.

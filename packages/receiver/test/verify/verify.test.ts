@@ -1,8 +1,9 @@
 import { inspect } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { signPayload } from "../../src/testing.js";
-import { type RawBody, useNodeCrypto, verifySignature } from "../../src/verify.js";
+import { type RawBody, verifySignature } from "../../src/verify.js";
 import { knownAnswer, otherSecret } from "../fixtures.js";
+import { useNodeCrypto } from "../support/platform.js";
 
 const { payload, secret, signature } = knownAnswer;
 const bytes = new TextEncoder().encode(payload);

@@ -1,0 +1,21 @@
+/** What the receiver needs from the runtime's crypto. One implementation per runtime family. */
+export interface Platform {
+  /** HMAC-SHA256 of `body` under `secret`, 32 raw bytes. */
+  hmacSha256(secret: string, body: string | Uint8Array): Uint8Array | Promise<Uint8Array>;
+  /** True when the HMAC of `body` under any of `secrets` equals `expected`, compared in constant time. */
+  matchesAny(
+    body: string | Uint8Array,
+    expected: Uint8Array,
+    secrets: readonly string[],
+  ): boolean | Promise<boolean>;
+  /** An HMAC fed chunk by chunk as the body arrives (where the runtime allows it). */
+  startMac(secrets: readonly string[]): StreamingMac;
+  /** 64 hex digits, already checked, to 32 bytes. */
+  hexToBytes(hex: string): Uint8Array;
+}
+
+export interface StreamingMac {
+  update(chunk: Uint8Array): void;
+  /** `body` is the whole body, for runtimes that cannot hash incrementally. */
+  matches(expected: Uint8Array, body: () => Uint8Array): boolean | Promise<boolean>;
+}
