@@ -8,7 +8,7 @@ import {
 } from "@mailtrap-webhooks/client";
 import type { OperationId } from "@mailtrap-webhooks/types";
 import { describe, expect, it } from "vitest";
-import { calls, mockClient } from "./support/client.js";
+import { accountId, calls, mockClient, webhookId } from "./support/client.js";
 import { operations, responseOf, schemaValidator } from "./support/spec.js";
 
 // The contract: which typed error each documented status must become.
@@ -25,17 +25,19 @@ const cases = operations().flatMap((operation) =>
   operation.statuses.map((status) => ({
     ...operation,
     status,
-    label: `${operation.operationId} → ${status}`,
+    label: `${operation.operationId} (${operation.method} ${operation.path}) → ${status}`,
   })),
 );
 
-describe("every operation × every documented status", () => {
-  it("covers all five operations", () => {
+describe("every operation × every documented status, in both path forms", () => {
+  it("covers every operation the client can call, token-scoped and account-scoped", () => {
     expect(new Set(cases.map((c) => c.operationId))).toEqual(new Set(Object.keys(calls)));
+    expect(new Set(cases.map((c) => c.form))).toEqual(new Set(["token", "account"]));
   });
 
-  it.each(cases)("$label", async ({ operationId, status }) => {
-    const { client, seen } = mockClient({ prefer: `code=${status}`, maxRetries: 0 });
+  // A client without accountId must reach the token-scoped operations, one with it the account ones.
+  it.each(cases)("$label", async ({ operationId, method, path, form, status }) => {
+    const { client, seen } = mockClient({ form, prefer: `code=${status}`, maxRetries: 0 });
     const call = calls[operationId as OperationId];
     const { schema, example } = responseOf(operationId, status);
 
@@ -60,6 +62,12 @@ describe("every operation × every documented status", () => {
       }
     }
     expect(seen).toHaveLength(1);
+    expect(seen[0]?.request.method).toBe(method);
+    // The exact path: the op's template with this suite's account and webhook ids filled in.
+    const expectedPath = path
+      .replace("{account_id}", String(accountId))
+      .replace("{webhook_id}", String(webhookId));
+    expect(new URL(seen[0]?.request.url ?? "").pathname).toBe(expectedPath);
     expect(seen[0]?.response.status).toBe(status);
     // A valid request never trips Prism's validator, whatever status was asked for.
     expect(seen[0]?.response.headers.get("sl-violations")).toBeNull();
@@ -67,9 +75,12 @@ describe("every operation × every documented status", () => {
 });
 
 describe("retries against the mock", () => {
-  it("retries a GET that keeps answering 429, then raises RateLimitError", async () => {
-    const { client, seen } = mockClient({ prefer: "code=429", maxRetries: 1 });
-    await expect(client.list()).rejects.toBeInstanceOf(RateLimitError);
-    expect(seen).toHaveLength(2);
-  });
+  it.each(["token", "account"] as const)(
+    "retries a GET that keeps answering 429 (%s form), then raises RateLimitError",
+    async (form) => {
+      const { client, seen } = mockClient({ form, prefer: "code=429", maxRetries: 1 });
+      await expect(client.list()).rejects.toBeInstanceOf(RateLimitError);
+      expect(seen).toHaveLength(2);
+    },
+  );
 });

@@ -24,9 +24,9 @@ describe("invalid requests the types cannot stop", () => {
     expect(seen).toHaveLength(1);
   });
 
-  it("an event list with a duplicate is rejected on update", async () => {
+  it("an empty event list is rejected on update", async () => {
     const { client } = mockClient({ maxRetries: 0 });
-    const error = await client.update(8127, { event_types: ["open", "open"] }).catch((e: unknown) => e);
+    const error = await client.update(8127, { event_types: [] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     const violations = JSON.parse(
       (error as ValidationError).headers?.get("sl-violations") ?? "[]",
@@ -36,21 +36,20 @@ describe("invalid requests the types cannot stop", () => {
 
   it("a create is never retried after a 422", async () => {
     const { client, seen } = mockClient({ maxRetries: 2 });
-    await expect(
-      client.create({ url: "ftp://example.com/x", webhook_type: "audit_log" }),
-    ).rejects.toBeInstanceOf(ValidationError);
+    await expect(client.create({ url: "not a url", webhook_type: "audit_log" })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     expect(seen).toHaveLength(1);
   });
 });
 
 describe("values the facts allow reach the server intact", () => {
-  it("domain_id null (all domains) is accepted on create", async () => {
+  it("a campaigns webhook without domain_id (all domains) is accepted on create", async () => {
     const { client, seen } = mockClient({ maxRetries: 0 });
     const webhook = await client.create({
       url: "https://example.com/hooks",
       webhook_type: "campaigns",
       event_types: ["open"],
-      domain_id: null,
     });
     expect(webhook.signing_secret).toMatch(/^[0-9a-f]{32}$/);
     expect(seen).toHaveLength(1);
