@@ -136,3 +136,48 @@ export function exampleEvents(kind: DeliveryKind): SpecNode[] {
   if (events.length === 0) throw new Error(`The spec gives no example events for webhooks.${entry}`);
   return events.map((event) => structuredClone(event) as SpecNode);
 }
+
+const schemaPrefix = "#/components/schemas/";
+
+/**
+ * One schema of `components.schemas` as a standalone JSON Schema (draft 2020-12) document, for
+ * validators such as Ajv: every schema of the document rides along under `$defs`, with the
+ * `$ref`s rewritten to point there. Deep-copied; a new document per call.
+ */
+export function jsonSchemaOf(name: string): SpecNode {
+  const schemas = loadSpec().components.schemas;
+  if (!schemas[name]) throw new Error(`The spec has no schema ${name}`);
+  const rewrite = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(rewrite);
+    if (typeof node !== "object" || node === null) return node;
+    return Object.fromEntries(
+      Object.entries(node).map(([key, value]) =>
+        key === "$ref" && typeof value === "string" && value.startsWith(schemaPrefix)
+          ? [key, `#/$defs/${value.slice(schemaPrefix.length)}`]
+          : [key, rewrite(value)],
+      ),
+    );
+  };
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $ref: `#/$defs/${name}`,
+    $defs: rewrite(schemas) as SpecNode,
+  };
+}
+
+/** The payload format each delivery media type stands for (API facts: `json` and `jsonlines`). */
+const formatOfMediaType: Readonly<Record<string, "json" | "jsonlines">> = {
+  "application/json": "json",
+  "application/jsonl": "jsonlines",
+};
+
+/**
+ * The payload formats a kind of delivery comes in, from the media types of its request body:
+ * `["json", "jsonlines"]` for sending events, `["json"]` for inbound.
+ */
+export function deliveryFormats(kind: DeliveryKind): Array<"json" | "jsonlines"> {
+  const spec = loadSpec();
+  const body = spec.webhooks[deliveryEntries[kind]]?.post?.requestBody;
+  const mediaTypes = Object.keys(body ? (followRefs(body, spec).content ?? {}) : {});
+  return mediaTypes.flatMap((mediaType) => formatOfMediaType[mediaType] ?? []);
+}

@@ -2,9 +2,11 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   deliveryEntries,
+  deliveryFormats,
   exampleEvents,
   exampleValue,
   followRefs,
+  jsonSchemaOf,
   loadDereferencedSpec,
   loadSpec,
   readSpecFile,
@@ -79,5 +81,29 @@ describe("examples", () => {
     list.data.length = 0;
     expect((exampleValue("WebhookList") as { data: unknown[] }).data.length).toBeGreaterThan(0);
     expect(() => exampleValue("Nope")).toThrow("Nope");
+  });
+});
+
+describe("jsonSchemaOf", () => {
+  it("gives a standalone schema whose every $ref resolves inside it", () => {
+    const schema = jsonSchemaOf("CreateWebhookRequest");
+    expect(schema.$ref).toBe("#/$defs/CreateWebhookRequest");
+    const refs = JSON.stringify(schema).match(/"\$ref":"[^"]+"/g) ?? [];
+    expect(refs.length).toBeGreaterThan(4);
+    for (const ref of refs) {
+      const name = /"#\/\$defs\/([^"]+)"/.exec(ref)?.[1];
+      expect(name && schema.$defs[name], ref).toBeTruthy();
+    }
+  });
+
+  it("names a schema the spec lacks", () => {
+    expect(() => jsonSchemaOf("NoSuchSchema")).toThrow(/no schema NoSuchSchema/);
+  });
+});
+
+describe("deliveryFormats", () => {
+  it("reads each kind's formats from its delivery's media types", () => {
+    expect(deliveryFormats("sending")).toEqual(["json", "jsonlines"]);
+    expect(deliveryFormats("inbound")).toEqual(["json"]);
   });
 });

@@ -1,0 +1,43 @@
+/**
+ * Which API the commands talk to, and as whom: the token from MAILTRAP_API_TOKEN (or --token),
+ * the account from MAILTRAP_ACCOUNT_ID (or --account; without one, the token-scoped paths),
+ * and --base-url for a local simulator or mock.
+ */
+import { createWebhooksClient, type WebhooksClient } from "@mailtrap-webhooks/client";
+import { CliError } from "./failure.js";
+import { warn } from "./output.js";
+
+export interface TargetOptions {
+  token?: string;
+  account?: string;
+  baseUrl?: string;
+}
+
+export const tokenVariable = "MAILTRAP_API_TOKEN";
+export const accountVariable = "MAILTRAP_ACCOUNT_ID";
+
+/** A positive whole number from a flag or variable, e.g. an id. */
+export function positiveInteger(text: string, what: string): number {
+  const value = /^\d{1,15}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+  if (!(value >= 1)) throw new CliError(`${what} must be a positive whole number, got "${text}".`);
+  return value;
+}
+
+export function clientFor(options: TargetOptions, userAgent: string): WebhooksClient {
+  if (options.token !== undefined) {
+    warn(`--token can be read by other users of this machine (e.g. with ps); prefer ${tokenVariable}.`);
+  }
+  const apiToken = (options.token ?? process.env[tokenVariable] ?? "").trim();
+  if (!apiToken) throw new CliError(`No API token: set ${tokenVariable} (or pass --token).`);
+  const account = options.account ?? process.env[accountVariable];
+  const accountId =
+    account === undefined || account.trim() === ""
+      ? undefined
+      : positiveInteger(account, options.account !== undefined ? "--account" : accountVariable);
+  return createWebhooksClient({
+    apiToken,
+    ...(accountId === undefined ? {} : { accountId }),
+    ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
+    userAgent,
+  });
+}

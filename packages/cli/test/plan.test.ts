@@ -1,0 +1,83 @@
+import type { CreateWebhookRequest, Webhook } from "@mailtrap-webhooks/types";
+import { describe, expect, it } from "vitest";
+import { planChanges } from "../src/plan.js";
+
+const existing: Webhook[] = [
+  {
+    id: 1,
+    url: "https://example.com/sending",
+    active: true,
+    webhook_type: "email_sending",
+    payload_format: "json",
+    sending_stream: "transactional",
+    domain_id: null,
+    event_types: ["delivery", "bounce"],
+  },
+  {
+    id: 2,
+    url: "https://example.com/audit",
+    active: true,
+    webhook_type: "audit_log",
+    payload_format: "json",
+  },
+];
+const sending: CreateWebhookRequest = {
+  url: "https://example.com/sending",
+  webhook_type: "email_sending",
+  sending_stream: "transactional",
+  event_types: ["bounce", "delivery"],
+};
+
+describe("planChanges", () => {
+  it("matches by url and fixed fields; event_types is a set; defaults count as declared", () => {
+    const plan = planChanges(
+      [sending, { url: "https://example.com/audit", webhook_type: "audit_log" }],
+      existing,
+    );
+    expect(plan.changes).toEqual([]);
+    expect(plan.unchanged.map((w) => w.id)).toEqual([1, 2]);
+  });
+
+  it("updates what an update can change, field by field", () => {
+    const plan = planChanges(
+      [{ ...sending, event_types: ["delivery"], payload_format: "jsonlines" }],
+      existing,
+    );
+    expect(plan.changes).toEqual([
+      expect.objectContaining({
+        kind: "update",
+        params: { payload_format: "jsonlines", event_types: ["delivery"] },
+        changes: [
+          { field: "payload_format", before: "json", after: "jsonlines" },
+          { field: "event_types", before: ["delivery", "bounce"], after: ["delivery"] },
+        ],
+      }),
+    ]);
+  });
+
+  it("the default active: true resumes a paused webhook", () => {
+    const paused = existing.map((w) => (w.id === 2 ? { ...w, active: false } : w));
+    const plan = planChanges([{ url: "https://example.com/audit", webhook_type: "audit_log" }], paused);
+    expect(plan.changes).toEqual([expect.objectContaining({ kind: "update", params: { active: true } })]);
+  });
+
+  it("creates when a fixed field differs, since it cannot be updated", () => {
+    const plan = planChanges([{ ...sending, sending_stream: "bulk" }], existing);
+    expect(plan.changes.map((c) => c.kind)).toEqual(["create"]);
+    expect(plan.unmanaged.map((w) => w.id)).toEqual([1, 2]);
+  });
+
+  it("a missing domain_id and null are the same (all domains)", () => {
+    expect(planChanges([sending], existing).changes).toEqual([]);
+    expect(planChanges([{ ...sending, domain_id: 7 }], existing).changes.map((c) => c.kind)).toEqual([
+      "create",
+    ]);
+  });
+
+  it("deletes undeclared webhooks only with prune", () => {
+    expect(planChanges([sending], existing).changes).toEqual([]);
+    const pruned = planChanges([sending], existing, { prune: true });
+    expect(pruned.changes).toEqual([{ kind: "delete", current: existing[1] }]);
+    expect(pruned.unmanaged).toEqual([]);
+  });
+});
