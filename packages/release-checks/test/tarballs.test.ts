@@ -55,8 +55,9 @@ beforeAll(async () => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe("public packages", () => {
-  it("are the five the design names", () => {
+  it("are the six the design names", () => {
     expect(publicPackages.map(({ manifest }) => (manifest as PackageJson).name).sort()).toEqual([
+      "@mailtrap-webhooks/cli",
       "@mailtrap-webhooks/client",
       "@mailtrap-webhooks/mock",
       "@mailtrap-webhooks/receiver",
@@ -118,6 +119,9 @@ describe("public packages", () => {
         (entry) => /\.(ya?ml|json)$/.test(entry) && entry !== "./package.json",
       );
       const exclude = dataEntries.length > 0 ? ["--exclude-entrypoints", ...dataEntries] : [];
+      // A package with only a bin (the CLI) has no module entry points for attw to check.
+      if (!("exports" in (publicPackages.find(({ manifest }) => manifest.name === name)?.manifest ?? {})))
+        return;
       const attw = await exec(bin("attw"), [tarball, "--format", "json", ...exclude]).catch((error) => error);
       const report = JSON.parse(attw.stdout) as { analysis: { problems: unknown[] } };
       expect(report.analysis.problems).toEqual([]);
@@ -190,4 +194,22 @@ describe("installed from tarballs with plain npm", () => {
     },
     60_000,
   );
+
+  it("the installed CLI runs: --version, and trigger refusing a bad kind with exit code 1", async () => {
+    const cliBin = join(project, "node_modules/.bin/mailtrap-webhooks");
+    const version = await exec(cliBin, ["--version"]);
+    expect(version.stdout.trim()).toBe(
+      (publicPackages.find(({ dir }) => dir === "cli")?.manifest as PackageJson).version,
+    );
+    const refused = await exec(cliBin, [
+      "trigger",
+      "bogus",
+      "--url",
+      "http://127.0.0.1:9/",
+      "--secret",
+      "s",
+    ]).catch((error) => error);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/KIND must be one of/);
+  });
 });
