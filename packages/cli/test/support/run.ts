@@ -10,63 +10,52 @@ export interface Ran {
   stderr: string;
 }
 
-/** Runs `mailtrap-webhooks ...args` to its end. `env` replaces the Mailtrap variables; NO_COLOR is set. */
-export function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      env: {
-        PATH: process.env.PATH,
-        NO_COLOR: "1",
-        ...env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-/** Starts a long-running command (listen) and resolves once its first stdout line is out. */
-export function start(args: string[], env: Record<string, string | undefined> = {}) {
+/** Spawns `mailtrap-webhooks ...args` with only PATH, NO_COLOR and `env` set, collecting its output. */
+function spawnCli(args: string[], env: Record<string, string | undefined>) {
   const child = spawn(process.execPath, [bin, ...args], {
     env: { PATH: process.env.PATH, NO_COLOR: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let stdout = "";
-  let stderr = "";
+  const output = { stdout: "", stderr: "" };
   child.stdout.on("data", (chunk) => {
-    stdout += chunk;
+    output.stdout += chunk;
   });
   child.stderr.on("data", (chunk) => {
-    stderr += chunk;
+    output.stderr += chunk;
   });
+  return { child, output };
+}
+
+/** Runs a command to its end. */
+export function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<Ran> {
+  const { child, output } = spawnCli(args, env);
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, ...output }));
+  });
+}
+
+/** Starts a long-running command (listen); `firstLine` resolves once its first stdout line is out. */
+export function start(args: string[], env: Record<string, string | undefined> = {}) {
+  const { child, output } = spawnCli(args, env);
   const firstLine = new Promise<string>((resolve, reject) => {
-    const check = () => {
-      const line = stdout.split("\n")[0];
-      if (stdout.includes("\n") && line) resolve(line);
-    };
-    child.stdout.on("data", check);
-    child.on("close", (code) => reject(new Error(`exited ${code} before its first line: ${stderr}`)));
+    child.stdout.on("data", () => {
+      const [line, rest] = output.stdout.split("\n", 2);
+      if (line && rest !== undefined) resolve(line);
+    });
+    child.on("close", (code) => reject(new Error(`exited ${code} before its first line: ${output.stderr}`)));
   });
   return {
     firstLine,
-    output: () => ({ stdout, stderr }),
+    output: () => ({ ...output }),
     /** Waits until stdout matches, or fails after 10 s. */
     async waitFor(pattern: RegExp): Promise<string> {
       const deadline = Date.now() + 10_000;
-      while (!pattern.test(stdout)) {
-        if (Date.now() > deadline) throw new Error(`no ${pattern} in:\n${stdout}\n${stderr}`);
+      while (!pattern.test(output.stdout)) {
+        if (Date.now() > deadline) throw new Error(`no ${pattern} in:\n${output.stdout}\n${output.stderr}`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      return stdout;
+      return output.stdout;
     },
     stop: () =>
       new Promise<number | null>((resolve) => {
