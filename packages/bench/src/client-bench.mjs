@@ -198,7 +198,7 @@ export function makeClients(baseUrl, options = {}) {
     () => client.list(),
     () => client.create(/** @type {any} */ (create)),
     () => client.get(WEBHOOK),
-    () => client.update(WEBHOOK, update),
+    () => client.update(WEBHOOK, /** @type {any} */ (update)),
     () => client.delete(WEBHOOK),
   ];
 

@@ -3,8 +3,8 @@
  * JSON for scripts.
  */
 import { createInterface } from "node:readline/promises";
-import type { WebhooksClient } from "@mailtrap-webhooks/client";
-import type { CreateWebhookRequest, UpdateWebhookRequest, Webhook } from "@mailtrap-webhooks/types";
+import type { UpdateWebhookParams, WebhooksClient } from "@mailtrap-webhooks/client";
+import type { CreateWebhookRequest, Webhook } from "@mailtrap-webhooks/types";
 import { CliError } from "./failure.js";
 import { info, printJson, webhookDetails, webhooksTable } from "./output.js";
 import { announceSecret, writeSecretFile } from "./secrets.js";
@@ -90,7 +90,7 @@ export async function updateCommand(
       "Nothing to update: give at least one of --url, --events, --format, --inbox, --active, --inactive.",
     );
   }
-  show(await client.update(webhookId, fields as UpdateWebhookRequest), flags);
+  show(await client.update(webhookId, fields as UpdateWebhookParams), flags);
 }
 
 /** Asks on the terminal; without one, the caller must have passed --yes. */

@@ -3,7 +3,7 @@
  * changes are pending (for drift checks in CI). `apply` makes the changes in order, stops at the
  * first failure and says what was done and what was not; run twice, it finds nothing to do.
  */
-import type { WebhooksClient } from "@mailtrap-webhooks/client";
+import type { UpdateWebhookParams, WebhooksClient } from "@mailtrap-webhooks/client";
 import { describeFailure } from "./failure.js";
 import { confirm } from "./manage.js";
 import { readManifest } from "./manifest.js";
@@ -62,7 +62,8 @@ export async function applyCommand(
         info(`${step} ${pc.green("created")} #${created.id} ${created.webhook_type} ${created.url}`);
         if (!options.secretOut && !options.json) process.stdout.write(`${announceSecret(created)}\n`);
       } else if (change.kind === "update") {
-        const updated = await client.update(change.current.id, change.params);
+        // planChanges makes an update only when at least one field changed.
+        const updated = await client.update(change.current.id, change.params as UpdateWebhookParams);
         applied.push({ action: "update", webhook: updated });
         info(
           `${step} ${pc.yellow("updated")} #${updated.id} ${change.changes.map((c) => c.field).join(", ")}`,

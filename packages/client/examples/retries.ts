@@ -12,3 +12,12 @@ const controller = new AbortController();
 setTimeout(() => controller.abort(), 5_000);
 const webhooks = await client.list({ signal: controller.signal, timeoutMs: 2_000, maxRetries: 0 });
 console.log(webhooks.length);
+
+const logged = createWebhooksClient({
+  apiToken: process.env.MAILTRAP_API_TOKEN ?? "",
+  logLevel: "info",
+  logger: console, // or pino(), winston.createLogger(), ...
+});
+// [mailtrap-webhooks] GET /api/webhooks (attempt 1 of 3) → 503; retrying in 447 ms
+// [mailtrap-webhooks] GET /api/webhooks (attempt 2 of 3) → ConnectionError; retrying in 862 ms
+await logged.list();

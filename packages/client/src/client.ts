@@ -1,8 +1,6 @@
-/**
- * The factory and the five operations. Each method checks its arguments, takes its call in
- * the client's path form (routes.ts), and hands it to the sender (request.ts) for timeouts
- * and retries.
- */
+// The factory and the five operations. Each method checks its arguments, takes its call in
+// the client's path form (routes.ts), and hands it to the sender (request.ts) for timeouts
+// and retries.
 import type {
   CreatedWebhook,
   CreateWebhookRequest,
@@ -12,12 +10,16 @@ import type {
 } from "@mailtrap-webhooks/types";
 import openapiFetch, { type Client } from "openapi-fetch";
 import { InvalidArgumentError } from "./errors.js";
+import { createLog, type Logger, type LogLevel } from "./logger.js";
 import { createSender, type RequestOptions } from "./request.js";
 import { routesFor } from "./routes.js";
 import {
   checkAccountId,
   checkBaseUrl,
+  checkByteLimit,
   checkId,
+  checkLogger,
+  checkLogLevel,
   checkParams,
   checkRetries,
   checkTimeout,
@@ -26,11 +28,21 @@ import {
   describe,
 } from "./validate.js";
 
-/** This package's version, sent in the User-Agent. A test keeps it equal to package.json's. */
+/** This package's version, sent in the User-Agent. */
 export const VERSION = "0.1.0";
 export const DEFAULT_BASE_URL = "https://mailtrap.io";
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RETRIES = 2;
+/** 4 MiB: thousands of webhooks. A larger answer is refused before it fills memory. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The fields to change on a webhook, at least one of them: `update(id, {})` does not compile.
+ * Which fields may change is the spec's `UpdateWebhookRequest`.
+ */
+export type UpdateWebhookParams = {
+  [Field in keyof UpdateWebhookRequest]-?: Required<Pick<UpdateWebhookRequest, Field>> & UpdateWebhookRequest;
+}[keyof UpdateWebhookRequest];
 
 export interface ClientOptions {
   /** A Mailtrap API token with access to the account. */
@@ -49,8 +61,20 @@ export interface ClientOptions {
   fetch?: ((request: Request) => Promise<Response>) | undefined;
   /** Milliseconds each attempt may take, body included. Default 30 000. */
   timeoutMs?: number | undefined;
-  /** Retries after the first attempt. Default 2. */
+  /** Retries after the first attempt, 0 to 10. Default 2. */
   maxRetries?: number | undefined;
+  /**
+   * The most bytes of a response body read, error bodies included; past it the call fails with
+   * a ResponseTooLargeError and the rest is not read. Default 4 MiB.
+   */
+  maxResponseBytes?: number | undefined;
+  /**
+   * How much to log: `"off"`, `"error"`, `"warn"` (default), `"info"` (failed attempts and
+   * retry waits) or `"debug"` (every attempt). Lines never include headers or bodies.
+   */
+  logLevel?: LogLevel | undefined;
+  /** Where log lines go. Default `console`. */
+  logger?: Logger | undefined;
   /** Your app's name and version, e.g. `"billing-sync/1.4"`; sent before ours in the User-Agent. */
   userAgent?: string | undefined;
 }
@@ -62,8 +86,8 @@ export interface WebhooksClient {
   create(params: CreateWebhookRequest, options?: RequestOptions): Promise<CreatedWebhook>;
   /** One webhook by id. */
   get(webhookId: number, options?: RequestOptions): Promise<Webhook>;
-  /** Changes the fields given in `params` (at least one); see `UpdateWebhookRequest` for which may change. */
-  update(webhookId: number, params: UpdateWebhookRequest, options?: RequestOptions): Promise<Webhook>;
+  /** Changes the fields given in `params` (at least one); the others keep their values. */
+  update(webhookId: number, params: UpdateWebhookParams, options?: RequestOptions): Promise<Webhook>;
   /** Deletes a webhook and returns it as it was. */
   delete(webhookId: number, options?: RequestOptions): Promise<Webhook>;
   /**
@@ -100,11 +124,13 @@ export function createWebhooksClient(options: ClientOptions): WebhooksClient {
     throw new InvalidArgumentError("fetch", `fetch must be a function, got ${describe(customFetch)}`);
   }
   const userAgent = checkUserAgent(options.userAgent);
+  const log = createLog(checkLogLevel(options.logLevel ?? "warn"), checkLogger(options.logger ?? console));
   const ours = `mailtrap-webhooks-client/${VERSION}`;
+  // Looked up per call so fetch mocks installed after creation still apply.
+  const fetch = (request: Request) => (customFetch ?? globalThis.fetch)(request);
   const raw = createClient<paths>({
     baseUrl,
-    // Looked up per call so fetch mocks installed after creation still apply.
-    fetch: (request) => (customFetch ?? globalThis.fetch)(request),
+    fetch,
     // A redirect to another host would carry the Api-Token header along; surface it instead.
     redirect: "manual",
     headers: {
@@ -115,6 +141,12 @@ export function createWebhooksClient(options: ClientOptions): WebhooksClient {
   });
   const send = createSender({
     baseUrl,
+    fetch,
+    maxResponseBytes: checkByteLimit(
+      "maxResponseBytes",
+      options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    ),
+    log,
     timeoutMs: checkTimeout("timeoutMs", options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     maxRetries: checkRetries("maxRetries", options.maxRetries ?? DEFAULT_MAX_RETRIES),
     secrets: [apiToken],

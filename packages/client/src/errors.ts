@@ -1,10 +1,8 @@
-/**
- * Every error the client throws, and the one table that maps an HTTP status to its class.
- *
- * Messages are built only from the status, the server's short error text and our own
- * advice. They never include request headers, so the API token cannot reach a log through
- * them, and server text is scrubbed of the token and of anything shaped like a secret.
- */
+// Every error the client throws, and the one table that maps an HTTP status to its class.
+//
+// Messages are built only from the status, the server's short error text and our own
+// advice. They never include request headers, so the API token cannot reach a log through
+// them, and server text is scrubbed of the token and of anything shaped like a secret.
 import type { ValidationErrorBody } from "@mailtrap-webhooks/types";
 import type { PathForm } from "./operations.js";
 
@@ -19,8 +17,8 @@ export class InvalidArgumentError extends MailtrapWebhooksError {
   /** The option or parameter that was wrong, e.g. `webhookId`. */
   readonly field: string;
 
-  constructor(field: string, message: string) {
-    super(message);
+  constructor(field: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.field = field;
   }
 }
@@ -101,9 +99,17 @@ export class UnexpectedStatusError extends WebhooksApiError {
   override name = "UnexpectedStatusError";
 }
 
-/** A success status whose body is not the JSON the spec promises (wrong content type, bad JSON). */
+/** A body that is not what the spec promises (wrong content type, bad JSON, missing fields, too large). */
 export class InvalidResponseError extends WebhooksApiError {
   override name = "InvalidResponseError";
+}
+
+/**
+ * The body was larger than `maxResponseBytes`; the rest was not read. Not retried: the same
+ * request would most likely get the same answer.
+ */
+export class ResponseTooLargeError extends InvalidResponseError {
+  override name = "ResponseTooLargeError";
 }
 
 /** No response: DNS, refused or reset connection, TLS failure, or a throwing custom fetch. */
@@ -166,7 +172,8 @@ export function errorFromResponse(
   body: unknown,
   { secrets, pathForm }: ErrorContext,
 ): WebhooksApiError {
-  const { status, headers } = response;
+  const { status } = response;
+  const headers = scrubHeaders(response.headers, secrets);
   const scrubbed = scrubDeep(body, secrets);
   const cleanBody = typeof scrubbed === "string" ? clipText(scrubbed) : scrubbed;
   const init = { status, headers, body: cleanBody };
@@ -199,7 +206,8 @@ export function retryAfterSeconds(header: string | null, now = Date.now()): numb
   return Number.isNaN(date) ? undefined : Math.max(0, (date - now) / 1000);
 }
 
-const SECRET_SHAPED = /[0-9a-f]{32,}/gi;
+/** Hex runs this long or longer look like signing secrets or tokens. */
+const SECRET_RUN = 32;
 const SIGNING_SECRET_FIELD = /("signing_secret"\s*:\s*)"[^"]*"/g;
 /**
  * Real Mailtrap tokens are 32 hex characters. Placeholder tokens used with mocks ("t",
@@ -209,8 +217,30 @@ const MIN_SCRUB_LENGTH = 8;
 
 /** Replaces the given secrets, and any long hex run (signing secrets look like that), with a marker. */
 export function scrub(text: string, secrets: readonly string[]): string {
-  const out = scrubExact(text.replace(SIGNING_SECRET_FIELD, '$1"[redacted]"'), secrets);
-  return out.replace(SECRET_SHAPED, "[redacted]");
+  return redactHexRuns(scrubExact(text.replace(SIGNING_SECRET_FIELD, '$1"[redacted]"'), secrets));
+}
+
+/**
+ * One pass over the text. A regex such as /[0-9a-f]{32,}/ overflows V8's stack on a hex run
+ * of a few million characters, which a hostile or broken server can send.
+ */
+function redactHexRuns(text: string): string {
+  let out = "";
+  let copied = 0;
+  let runStart = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) | 0x20 : 0;
+    if ((code >= 48 && code <= 57) || (code >= 97 && code <= 102)) {
+      if (runStart < 0) runStart = i;
+    } else if (runStart >= 0) {
+      if (i - runStart >= SECRET_RUN) {
+        out += `${text.slice(copied, runStart)}[redacted]`;
+        copied = i;
+      }
+      runStart = -1;
+    }
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 function scrubExact(text: string, secrets: readonly string[]): string {
@@ -221,14 +251,23 @@ function scrubExact(text: string, secrets: readonly string[]): string {
   return out;
 }
 
-/** The body as parsed, with the token, secret-shaped strings and any `signing_secret` value hidden. */
+/** The response headers with the token and secret-shaped values hidden (a proxy may echo them). */
+export function scrubHeaders(headers: Headers, secrets: readonly string[]): Headers {
+  const out = new Headers();
+  headers.forEach((value, name) => {
+    out.append(name, scrub(value, secrets));
+  });
+  return out;
+}
+
+/** The body as parsed, with the token, secret-shaped strings and any `signing_secret` value hidden, keys included. */
 function scrubDeep(value: unknown, secrets: readonly string[]): unknown {
   if (typeof value === "string") return scrub(value, secrets);
   if (Array.isArray(value)) return value.map((item) => scrubDeep(item, secrets));
   if (value && typeof value === "object") {
     return Object.fromEntries(
       Object.entries(value).map(([k, v]) => [
-        k,
+        scrub(k, secrets),
         k === "signing_secret" ? "[redacted]" : scrubDeep(v, secrets),
       ]),
     );

@@ -1,6 +1,4 @@
-/**
- * @mailtrap-webhooks/client: manage Mailtrap webhooks with typed errors, retries and timeouts.
- */
+// @mailtrap-webhooks/client: manage Mailtrap webhooks with typed errors, retries and timeouts.
 
 // The shapes users handle most, straight from the generated types (not redeclared here).
 export type {
@@ -13,8 +11,10 @@ export {
   type ClientOptions,
   createWebhooksClient,
   DEFAULT_BASE_URL,
+  DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_MAX_RETRIES,
   DEFAULT_TIMEOUT_MS,
+  type UpdateWebhookParams,
   VERSION,
   type WebhooksClient,
 } from "./client.js";
@@ -28,11 +28,13 @@ export {
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
+  ResponseTooLargeError,
   TimeoutError,
   UnexpectedStatusError,
   UserAbortError,
   ValidationError,
   WebhooksApiError,
 } from "./errors.js";
+export type { Logger, LogLevel } from "./logger.js";
 export type { RequestOptions } from "./request.js";
 export { type DelayInput, type RetryInput, retryDelay, shouldRetry } from "./retry.js";

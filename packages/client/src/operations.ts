@@ -1,7 +1,5 @@
-/**
- * Which spec operation each client method calls, in each of the two path forms the API
- * serves with the same bodies and statuses.
- */
+// Which spec operation each client method calls, in each of the two path forms the API
+// serves with the same bodies and statuses.
 import type { OperationId } from "@mailtrap-webhooks/types";
 
 /**

@@ -1,18 +1,19 @@
-/**
- * One call, end to end: attempts with a fresh timeout each, retries as retry.ts decides,
- * and the success body checked and unwrapped. Errors come out classified (errors.ts).
- */
-import type { OperationId, ResponseBody } from "@mailtrap-webhooks/types";
+// One call, end to end: attempts with a fresh timeout each, retries when shouldRetry says
+// so, and the success body checked and unwrapped. Errors come out classified (errors.ts).
+import { type OperationId, type ResponseBody, requiredFields } from "@mailtrap-webhooks/types";
 import {
   ConnectionError,
   clipText,
   errorFromResponse,
   InvalidResponseError,
+  ResponseTooLargeError,
   scrub,
+  scrubHeaders,
   TimeoutError,
   UserAbortError,
   WebhooksApiError,
 } from "./errors.js";
+import type { Log } from "./logger.js";
 import { forBothForms, type PathForm } from "./operations.js";
 import { retryDelay, shouldRetry } from "./retry.js";
 import { checkRequestOptions, checkRetries, checkTimeout } from "./validate.js";
@@ -29,7 +30,11 @@ export interface RequestOptions {
 
 /** What an openapi-fetch call answers when asked for the body as text. */
 type RawResult = { data?: string | undefined; error?: unknown; response: Response };
-export type RawCall = (init: { signal: AbortSignal; parseAs: "text" }) => Promise<RawResult>;
+export type RawCall = (init: {
+  signal: AbortSignal;
+  parseAs: "text";
+  fetch: (request: Request) => Promise<Response>;
+}) => Promise<RawResult>;
 
 /** One call as the sender makes it (routes.ts builds them for each path form). */
 export interface Route<Op extends OperationId> {
@@ -42,12 +47,17 @@ export interface Route<Op extends OperationId> {
 
 export interface SenderConfig {
   baseUrl: string;
+  /** Sends one request; the sender caps the size of what comes back. */
+  fetch: (request: Request) => Promise<Response>;
   timeoutMs: number;
   maxRetries: number;
+  /** The most bytes of a response body read; past it the rest is dropped unread. */
+  maxResponseBytes: number;
   /** Strings that must never appear in an error message or body (the API token). */
   secrets: readonly string[];
   /** The path form the client calls; error advice depends on it (errors.ts). */
   pathForm: PathForm;
+  log: Log;
 }
 
 export type Sender = <Op extends OperationId>(
@@ -67,19 +77,39 @@ export function createSender(config: SenderConfig): Sender {
         ? config.maxRetries
         : checkRetries("options.maxRetries", options.maxRetries);
     const { signal } = options;
-    for (let attempt = 0; ; attempt++) {
+    const attempt: Attempt = { method, path: operation };
+    for (let retries = 0; ; retries++) {
+      const tried = () => `${method} ${attempt.path} (attempt ${retries + 1} of ${maxRetries + 1})`;
       let error: WebhooksApiError;
       try {
+        const data = await attemptOnce(operation, call, config, timeoutMs, signal, attempt);
+        config.log("debug", () => `${tried()} → ${attempt.status}`);
         // The generic ties the unchecked JSON to the spec's 200 body for this operation.
-        return (await attemptOnce(operation, call, config, timeoutMs, signal)) as never;
+        return data as never;
       } catch (thrown) {
         if (!(thrown instanceof WebhooksApiError)) throw thrown;
         error = thrown;
       }
-      if (!shouldRetry({ method, attempt, maxRetries, error })) throw error;
-      await sleep(retryDelay({ attempt, retryAfter: error.headers?.get("retry-after") }), signal);
+      const outcome = () => `${tried()} → ${error.status ?? error.name}`;
+      if (!shouldRetry({ method, attempt: retries, maxRetries, error })) {
+        config.log("info", () => `${outcome()}; not retried`);
+        throw error;
+      }
+      const wait = Math.round(
+        retryDelay({ attempt: retries, retryAfter: error.headers?.get("retry-after") }),
+      );
+      config.log("info", () => `${outcome()}; retrying in ${wait} ms`);
+      await sleep(wait, signal);
     }
   };
+}
+
+/** What one attempt learnt about the request, for log lines and messages. */
+interface Attempt {
+  method: string;
+  /** The URL path sent (ids included, no query), or the operation id before a request exists. */
+  path: string;
+  status?: number;
 }
 
 async function attemptOnce(
@@ -88,6 +118,7 @@ async function attemptOnce(
   config: SenderConfig,
   timeoutMs: number,
   signal: AbortSignal | undefined,
+  attempt: Attempt,
 ): Promise<unknown> {
   if (signal?.aborted) throw userAbort(signal);
   // A controller per attempt: each attempt gets the full timeout, and the caller's signal
@@ -100,19 +131,29 @@ async function attemptOnce(
   }, timeoutMs);
   const onAbort = () => controller.abort();
   signal?.addEventListener("abort", onAbort, { once: true });
+  const fetch = async (request: Request) => {
+    attempt.path = new URL(request.url).pathname;
+    const response = await config.fetch(request);
+    attempt.status = response.status;
+    return capBody(response, config);
+  };
   let result: RawResult;
   try {
-    result = await untilAborted(call({ signal: controller.signal, parseAs: "text" }), controller.signal);
+    result = await untilAborted(
+      call({ signal: controller.signal, parseAs: "text", fetch }),
+      controller.signal,
+    );
   } catch (cause) {
     if (signal?.aborted) throw userAbort(signal);
+    if (cause instanceof WebhooksApiError) throw cause;
     if (timedOut) {
       throw new TimeoutError(
-        `Mailtrap did not answer within ${timeoutMs} ms. Raise timeoutMs, or check the network and baseUrl.`,
+        `Mailtrap did not answer ${attempt.method} ${attempt.path} within ${timeoutMs} ms. Raise timeoutMs, or check the network and baseUrl.`,
         { cause },
       );
     }
     throw new ConnectionError(
-      `Could not reach ${config.baseUrl}: ${scrub(describeCause(cause), config.secrets)}. Check the network and baseUrl.`,
+      `Could not reach ${config.baseUrl} (${attempt.method} ${attempt.path}): ${scrub(describeCause(cause), config.secrets)}. Check the network and baseUrl.`,
       { cause },
     );
   } finally {
@@ -122,6 +163,42 @@ async function attemptOnce(
   const { response } = result;
   if (!response.ok) throw errorFromResponse(response, result.error, config);
   return unwrap(operation, response, result.data, config.secrets);
+}
+
+/**
+ * The response with a body that errors once more than `maxResponseBytes` arrive, so a huge
+ * or endless body costs at most that much memory. A declared length over the cap fails at once.
+ */
+function capBody(response: Response, { maxResponseBytes, secrets }: SenderConfig): Response {
+  const tooLarge = () =>
+    new ResponseTooLargeError(
+      `Mailtrap answered ${response.status} with a body over maxResponseBytes (${maxResponseBytes} bytes); ` +
+        "the rest was not read. Check baseUrl, or raise maxResponseBytes if the account really has that many webhooks.",
+      { status: response.status, headers: scrubHeaders(response.headers, secrets) },
+    );
+  const source = response.body;
+  if (!source) return response;
+  if (Number(response.headers.get("content-length")) > maxResponseBytes) {
+    source.cancel().catch(() => {});
+    throw tooLarge();
+  }
+  const reader = source.getReader();
+  let received = 0;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) return controller.close();
+      received += value.byteLength;
+      if (received > maxResponseBytes) {
+        reader.cancel().catch(() => {});
+        return controller.error(tooLarge());
+      }
+      controller.enqueue(value);
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+  const { status, statusText, headers } = response;
+  return new Response(body, { status, statusText, headers });
 }
 
 /**
@@ -139,26 +216,54 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-type DataCheck = [check: (data: unknown) => boolean, expected: string];
+/** A schema a call answers with, by its name in the spec. */
+type Shape = keyof typeof requiredFields;
 
-const A_WEBHOOK: DataCheck = [isObject, "a webhook"];
+/** Which schema each operation's `data` is, and whether it is a list of them. One entry per method. */
+const DATA_SHAPES: Record<OperationId, [Shape, list?: true]> = {
+  ...forBothForms("list", ["Webhook", true]),
+  ...forBothForms("create", ["CreatedWebhook"]),
+  ...forBothForms("get", ["Webhook"]),
+  ...forBothForms("update", ["Webhook"]),
+  ...forBothForms("delete", ["Webhook"]),
+};
+
+/** The JSON type of a value, as the spec names types. */
+function jsonType(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  return Number.isInteger(value) ? "integer" : typeof value;
+}
 
 /**
- * The least each operation's `data` must be before it is handed out under the spec's type,
- * so a wrong body fails here with a clear error rather than later in the caller's code.
- * Fields are not checked: past the five every webhook has, each applies to some types only.
- * One entry per method, shared by its two path forms.
+ * What keeps `value` from being a `shape`: a missing required field or one of the wrong JSON
+ * type, checked against the spec's required fields (generated into @mailtrap-webhooks/types).
+ * Values are not quoted: an answer can carry a signing secret.
  */
-const DATA_CHECKS: Record<OperationId, DataCheck> = {
-  ...forBothForms("list", [(data) => Array.isArray(data) && data.every(isObject), "a list of webhooks"]),
-  ...forBothForms("create", [
-    (data) => isObject(data) && typeof data.signing_secret === "string",
-    "a webhook with its signing_secret",
-  ]),
-  ...forBothForms("get", A_WEBHOOK),
-  ...forBothForms("update", A_WEBHOOK),
-  ...forBothForms("delete", A_WEBHOOK),
-};
+function mismatch(value: unknown, shape: Shape, at: string): string | undefined {
+  if (!isObject(value)) return `${at} is ${jsonType(value)}, not an object`;
+  for (const [field, types] of Object.entries(requiredFields[shape]) as [string, string][]) {
+    const found = jsonType(value[field]);
+    if (found === "undefined") return `${at}.${field} is missing`;
+    const allowed = types.split("|");
+    if (types && !allowed.includes(found) && !(found === "integer" && allowed.includes("number"))) {
+      return `${at}.${field} is ${found}, not ${types}`;
+    }
+  }
+  return undefined;
+}
+
+/** The first problem with `data` as the operation's answer, or undefined. */
+function dataMismatch(operation: OperationId, data: unknown): string | undefined {
+  const [shape, list] = DATA_SHAPES[operation];
+  if (!list) return mismatch(data, shape, "data");
+  if (!Array.isArray(data)) return `data is ${jsonType(data)}, not an array`;
+  for (const [i, item] of data.entries()) {
+    const problem = mismatch(item, shape, `data[${i}]`);
+    if (problem) return problem;
+  }
+  return undefined;
+}
 
 /** Checks a 2xx answer is the JSON envelope the spec promises and returns its `data`. */
 function unwrap(
@@ -170,7 +275,11 @@ function unwrap(
   const { status, headers } = response;
   // Built only on failure (it is the costly part of a success). Kept short and scrubbed:
   // a create response carries the signing secret.
-  const init = () => ({ status, headers, body: clipText(scrub(text ?? "", secrets)) });
+  const init = () => ({
+    status,
+    headers: scrubHeaders(headers, secrets),
+    body: clipText(scrub(text ?? "", secrets)),
+  });
   const type = headers.get("content-type") ?? "";
   if (!/^application\/([\w.-]+\+)?json\s*(;|$)/i.test(type)) {
     throw new InvalidResponseError(
@@ -194,10 +303,10 @@ function unwrap(
       init(),
     );
   }
-  const [check, expected] = DATA_CHECKS[operation];
-  if (!check(parsed.data)) {
+  const problem = dataMismatch(operation, parsed.data);
+  if (problem) {
     throw new InvalidResponseError(
-      `Mailtrap answered ${status} with "data" that is not ${expected}. Check that baseUrl points at the Mailtrap API.`,
+      `Mailtrap answered ${status} with "data" that breaks the spec: ${problem}. Check that baseUrl points at the Mailtrap API.`,
       init(),
     );
   }
@@ -210,11 +319,28 @@ function userAbort(signal: AbortSignal): UserAbortError {
   });
 }
 
-/** `fetch failed (ECONNRESET)`: the runtime's words plus the system error code when there is one. */
+/** What a system error code means, in words a user can act on. */
+const CAUSES: [RegExp, string][] = [
+  [/^ECONNREFUSED$/, "the server refused the connection"],
+  [/^(ENOTFOUND|EAI_AGAIN)$/, "the host name could not be resolved (DNS)"],
+  [/^(ECONNRESET|EPIPE|UND_ERR_SOCKET)$/, "the connection was reset or closed before an answer"],
+  [/TIMEDOUT|TIMEOUT/, "the connection timed out"],
+  [/CERT|TLS|SSL/, "the TLS certificate was not accepted"],
+];
+
+/** `ECONNREFUSED, the server refused the connection`: the system error code and what it means. */
 function describeCause(cause: unknown): string {
-  if (!(cause instanceof Error)) return String(cause);
-  const code = (cause.cause as { code?: unknown } | undefined)?.code ?? (cause as { code?: unknown }).code;
-  return typeof code === "string" ? `${cause.message} (${code})` : cause.message;
+  // undici hides the code one or two levels down (fetch failed → Error → AggregateError).
+  let code: unknown;
+  for (let link = cause, depth = 0; link && depth < 4 && typeof code !== "string"; depth++) {
+    const node = link as { code?: unknown; cause?: unknown; errors?: unknown[] };
+    code = node.code;
+    link = node.cause ?? node.errors?.[0];
+  }
+  const message = cause instanceof Error ? cause.message : String(cause);
+  if (typeof code !== "string") return message;
+  const meaning = CAUSES.find(([pattern]) => pattern.test(code))?.[1];
+  return meaning ? `${code}, ${meaning}` : `${message} (${code})`;
 }
 
 /** Waits `ms`, or rejects at once with a UserAbortError when the caller aborts. */

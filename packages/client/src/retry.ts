@@ -1,8 +1,6 @@
-/**
- * When to retry a failed attempt, and how long to wait first. Pure functions, so the
- * policy can be read and tested on its own.
- */
-import { ConnectionError, retryAfterSeconds, type WebhooksApiError } from "./errors.js";
+// When to retry a failed attempt, and how long to wait first. Pure functions, so the
+// policy can be read and tested on its own.
+import { ConnectionError, InvalidResponseError, retryAfterSeconds, type WebhooksApiError } from "./errors.js";
 
 export interface RetryInput {
   /** HTTP method of the request, e.g. "GET". */
@@ -23,6 +21,8 @@ export function shouldRetry({ method, attempt, maxRetries, error }: RetryInput):
   if (method.toUpperCase() === "POST" && status !== 429) return false;
   // Timeouts are ConnectionErrors; user aborts are not, so they stop here.
   if (error instanceof ConnectionError) return true;
+  // A body too large or not the promised JSON would most likely come back the same.
+  if (error instanceof InvalidResponseError) return false;
   if (!(status === 408 || status === 429 || (status !== undefined && status >= 500))) return false;
   // A server asking for a longer pause than we wait would refuse a quick retry too; the
   // caller gets the error now, with retryAfter on a RateLimitError to schedule it.
@@ -46,9 +46,10 @@ export interface DelayInput {
 }
 
 /**
- * Milliseconds to wait before the next attempt: a sane `Retry-After` (0–60 s) wins;
- * otherwise min(0.5 s × 2^attempt, 8 s) minus up to 25% jitter, so clients that failed
- * together do not retry in lockstep.
+ * Milliseconds to wait before the next attempt: min(0.5 s × 2^attempt, 8 s) minus up to 25%
+ * jitter, so clients that failed together do not retry in lockstep; a sane `Retry-After`
+ * (up to 60 s) that asks for longer wins. A shorter one (`Retry-After: 0`) does not shorten
+ * the backoff: a server that answers "retry now" every time would otherwise get a burst.
  */
 export function retryDelay({
   attempt,
@@ -56,8 +57,8 @@ export function retryDelay({
   random = Math.random,
   now = Date.now(),
 }: DelayInput): number {
+  const backoff = Math.min(BASE_DELAY_MS * 2 ** attempt, MAX_DELAY_MS) * (1 - 0.25 * random());
   const seconds = retryAfterSeconds(retryAfter ?? null, now);
-  if (seconds !== undefined && seconds * 1000 <= MAX_RETRY_AFTER_MS) return seconds * 1000;
-  const backoff = Math.min(BASE_DELAY_MS * 2 ** attempt, MAX_DELAY_MS);
-  return backoff * (1 - 0.25 * random());
+  if (seconds !== undefined && seconds * 1000 <= MAX_RETRY_AFTER_MS) return Math.max(seconds * 1000, backoff);
+  return backoff;
 }

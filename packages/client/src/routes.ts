@@ -1,7 +1,5 @@
-/**
- * The five calls on the wire, in the path form the client was created for. Each route names
- * its spec operation (from operations.ts) beside the typed openapi-fetch call of that path.
- */
+// The five calls on the wire, in the path form the client was created for. Each route names
+// its spec operation (from operations.ts) beside the typed openapi-fetch call of that path.
 import type {
   CreateWebhookRequest,
   OperationId,

@@ -1,8 +1,7 @@
-/**
- * Argument checks that run before any request, so a typo fails fast with a message that
- * names the field, instead of as a confusing 404 or 422 from the server.
- */
+// Argument checks that run before any request, so a typo fails fast with a message that
+// names the field, instead of as a confusing 404 or 422 from the server.
 import { InvalidArgumentError } from "./errors.js";
+import { LOG_LEVELS, type Logger, type LogLevel } from "./logger.js";
 import type { RequestOptions } from "./request.js";
 
 /** A short description of a value for error messages, e.g. `string "abc"`. */
@@ -83,7 +82,11 @@ export function checkUserAgent(value: unknown): string | undefined {
   return value;
 }
 
-/** Request bodies are plain objects; an update must change at least one field. */
+/**
+ * Request bodies are plain objects that JSON can carry; an update must change at least one
+ * field. Checked here because openapi-fetch serialises inside the request, where a BigInt or
+ * a cycle would surface as a network error after every retry.
+ */
 export function checkParams(field: string, value: unknown, { nonEmpty = false } = {}): void {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new InvalidArgumentError(field, `${field} must be an object, got ${describe(value)}`);
@@ -94,6 +97,32 @@ export function checkParams(field: string, value: unknown, { nonEmpty = false } 
       `${field} must set at least one field to change, got an empty object`,
     );
   }
+  try {
+    JSON.stringify(value);
+  } catch (error) {
+    const [where, what] = unserialisable(value, field, []) ?? [field, "a value JSON cannot hold"];
+    throw new InvalidArgumentError(
+      where,
+      `${where} is ${what}, which cannot be sent as JSON; use a plain number, string, boolean, array or object`,
+      { cause: error },
+    );
+  }
+}
+
+/** The path and kind of the first value JSON.stringify refuses: a BigInt or a cycle. */
+function unserialisable(value: unknown, path: string, parents: object[]): [string, string] | undefined {
+  if (typeof value === "bigint") return [path, `a BigInt (${describe(value)})`];
+  if (typeof value !== "object" || value === null) return undefined;
+  if (parents.includes(value)) return [path, "a reference back to an enclosing object (a cycle)"];
+  if (parents.length > 100) return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const found = unserialisable(child, Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`, [
+      ...parents,
+      value,
+    ]);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** setTimeout's ceiling (about 24.8 days); above it, timers fire at once instead of late. */
@@ -112,10 +141,46 @@ export function checkTimeout(field: string, value: unknown): number {
   );
 }
 
-/** Retry counts are whole numbers from 0 up. */
+/** More retries than this only hide an outage; ten already span about a minute of backoff. */
+export const MAX_RETRIES_LIMIT = 10;
+
+/** Retry counts are whole numbers from 0 to MAX_RETRIES_LIMIT. */
 export function checkRetries(field: string, value: unknown): number {
-  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return value;
-  throw new InvalidArgumentError(field, `${field} must be an integer of 0 or more, got ${describe(value)}`);
+  if (typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= MAX_RETRIES_LIMIT) {
+    return value;
+  }
+  throw new InvalidArgumentError(
+    field,
+    `${field} must be an integer from 0 to ${MAX_RETRIES_LIMIT}, got ${describe(value)}`,
+  );
+}
+
+/** A byte limit: a positive whole number. */
+export function checkByteLimit(field: string, value: unknown): number {
+  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 1) return value;
+  throw new InvalidArgumentError(
+    field,
+    `${field} must be a positive whole number of bytes, got ${describe(value)}`,
+  );
+}
+
+export function checkLogLevel(value: unknown): LogLevel {
+  if (LOG_LEVELS.includes(value as LogLevel)) return value as LogLevel;
+  throw new InvalidArgumentError(
+    "logLevel",
+    `logLevel must be one of ${LOG_LEVELS.map((level) => `"${level}"`).join(", ")}, got ${describe(value)}`,
+  );
+}
+
+export function checkLogger(value: unknown): Logger {
+  const methods = (typeof value === "object" && value) as Record<string, unknown> | false;
+  if (methods && LOG_LEVELS.every((level) => level === "off" || typeof methods[level] === "function")) {
+    return value as Logger;
+  }
+  throw new InvalidArgumentError(
+    "logger",
+    `logger must be an object with error, warn, info and debug methods, such as console; got ${describe(value)}`,
+  );
 }
 
 /** The base URL must parse; a trailing slash is dropped so paths join cleanly. */

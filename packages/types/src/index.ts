@@ -1,9 +1,7 @@
-/**
- * Types for Mailtrap's Webhooks API, generated from the spec (@mailtrap-webhooks/spec).
- *
- * Everything below `./generated` comes from the spec; this file only names
- * combinations of generated types that users reach for often.
- */
+// Types for Mailtrap's Webhooks API, generated from the spec (@mailtrap-webhooks/spec).
+//
+// `./generated` is internal: this file picks the names users need from it and names a few
+// combinations of them. Everything describing a shape comes from the spec.
 import type {
   AuditLogEvent,
   CampaignEvent,
@@ -18,12 +16,90 @@ import type {
   ValidationErrorBody,
 } from "./generated/openapi.js";
 
-export * from "./generated/openapi.js";
+// A curated list: the spec's schemas by name (management shapes, error bodies, delivered
+// events and their batches) and the openapi-typescript roots (`paths`, `operations`, ...) for
+// openapi-fetch. Generator helpers stay internal.
+export type {
+  AuditLogActor,
+  AuditLogChange,
+  AuditLogEvent,
+  AuditLogEventBatch,
+  AuditLogResource,
+  BounceEvent,
+  BounceFields,
+  CampaignEvent,
+  CampaignEventBatch,
+  ClickEvent,
+  CreateAuditLogWebhook,
+  CreateCampaignsWebhook,
+  CreatedWebhook,
+  CreatedWebhookResponse,
+  CreateEmailSendingWebhook,
+  CreateInboundReceivingWebhook,
+  CreateWebhookRequest,
+  CreateWebhookRequestBody,
+  CustomVariables,
+  components,
+  DeliveryEvent,
+  DomainId,
+  EngagementFields,
+  EventId,
+  EventTimestamp,
+  EventType,
+  EventTypes,
+  ForbiddenErrorBody,
+  InboundEvent,
+  InboundEventBatch,
+  InboundInboxId,
+  MessageCategory,
+  MessageId,
+  NotFoundErrorBody,
+  OpenEvent,
+  operations,
+  PayloadFormat,
+  paths,
+  RateLimitErrorBody,
+  ReasonFields,
+  RecipientEmail,
+  RejectEvent,
+  SendingDomainName,
+  SendingEvent,
+  SendingEventBatch,
+  SendingEventFields,
+  SendingEventName,
+  SendingStream,
+  SigningSecret,
+  SoftBounceEvent,
+  SpamEvent,
+  SuspensionEvent,
+  UnauthorizedErrorBody,
+  UnsubscribeEvent,
+  UpdateWebhookRequest,
+  UpdateWebhookRequestBody,
+  ValidationErrorBody,
+  Webhook,
+  WebhookId,
+  WebhookListResponse,
+  WebhookResponse,
+  WebhookType,
+  WebhookUrl,
+  webhooks,
+} from "./generated/openapi.js";
+
+// Run-time values from the spec: its enums, and the fields every answer must carry.
+export {
+  eventTypeValues,
+  payloadFormatValues,
+  requiredFields,
+  sendingEventNameValues,
+  sendingStreamValues,
+  webhookTypeValues,
+} from "./generated/openapi.js";
 
 /** Any event Mailtrap delivers to a webhook: a sending, campaign, audit-log or inbound event. */
 export type WebhookEvent = SendingEvent | CampaignEvent | AuditLogEvent | InboundEvent;
 
-/** The sending event whose `event` is `Name`, e.g. `SendingEventOf<"bounce">`. */
+/** The sending event whose `event` is `Name`, e.g. `SendingEventOf<"bounce">` is `BounceEvent`. */
 export type SendingEventOf<Name extends SendingEventName> = Extract<SendingEvent, { event: Name }>;
 
 /** Any error body the management API answers with (401, 403, 404, 422, 429). */

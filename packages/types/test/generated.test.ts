@@ -5,7 +5,7 @@ import { specPath } from "@mailtrap-webhooks/spec";
 import { afterAll, describe, expect, it } from "vitest";
 // @ts-expect-error plain .mjs script without declarations
 import { committedCopy, generate } from "../scripts/generate.mjs";
-import { eventTypeValues, sendingEventNameValues, webhookTypeValues } from "../src/index.js";
+import { eventTypeValues, requiredFields, sendingEventNameValues, webhookTypeValues } from "../src/index.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "types-spec-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -31,5 +31,27 @@ describe("generated types", () => {
     expect(webhookTypeValues).toEqual(["email_sending", "campaigns", "audit_log", "inbound_receiving"]);
     expect(eventTypeValues).toContain("spam_complaint");
     expect(sendingEventNameValues).toContain("soft bounce");
+  });
+
+  it("list the required fields of each answer schema with their JSON types", () => {
+    expect(requiredFields.Webhook).toEqual({
+      id: "integer",
+      url: "string",
+      active: "boolean",
+      webhook_type: "string",
+      payload_format: "string",
+    });
+    expect(requiredFields.CreatedWebhook).toEqual({ ...requiredFields.Webhook, signing_secret: "string" });
+  });
+
+  it("derive the required fields from the spec: requiring one more field adds it to the table", async () => {
+    const spec = readFileSync(specPath, "utf8");
+    const required = "required: [id, url, active, webhook_type, payload_format]";
+    expect(spec).toContain(required);
+    const editedPath = join(scratch, "required.yaml");
+    writeFileSync(editedPath, spec.replace(required, required.replace("]", ", domain_id]")));
+    const output: string = await generate(editedPath);
+    const table = output.slice(output.indexOf("export const requiredFields"));
+    expect(table).toContain('"domain_id": "integer|null"');
   });
 });

@@ -217,22 +217,46 @@ describe("bodies that break the contract are not retried", () => {
 });
 
 describe("a 200 whose data is not what the operation returns", () => {
+  const { id: _id, ...noId } = webhook;
   it.each([
-    ["list", "null", { data: null }, "a list of webhooks"],
-    ["list", "an object", { data: {} }, "a list of webhooks"],
-    ["list", "a list of numbers", { data: [1, 2] }, "a list of webhooks"],
-    ["get", "a string", { data: "x" }, "a webhook"],
-    ["get", "a list", { data: [webhook] }, "a webhook"],
-    ["create", "a webhook without signing_secret", { data: webhook }, "a webhook with its signing_secret"],
-  ])("%s answering %s is an InvalidResponseError, not retried", async (method, _label, body, expected) => {
-    const server = await serve((_req, res) => sendJson(res, 200, body));
-    const client = clientFor(server);
-    const call =
-      method === "list" ? client.list() : method === "get" ? client.get(1) : client.create(auditLog);
-    const error = await rejectionOf(call);
-    expect(error).toBeInstanceOf(InvalidResponseError);
-    expect(error.message).toContain(`"data" that is not ${expected}.`);
-    expect(server.requests).toHaveLength(1);
+    ["list", "null", { data: null }, "data is null, not an array"],
+    ["list", "an object", { data: {} }, "data is object, not an array"],
+    ["list", "a list of numbers", { data: [1, 2] }, "data[0] is integer, not an object"],
+    ["list", "a list holding an empty object", { data: [{}] }, "data[0].id is missing"],
+    ["list", "a webhook without id second", { data: [webhook, noId] }, "data[1].id is missing"],
+    ["get", "a string", { data: "x" }, "data is string, not an object"],
+    ["get", "a list", { data: [webhook] }, "data is array, not an object"],
+    ["get", "an id that is a string", { data: { ...webhook, id: "8127" } }, "data.id is string, not integer"],
+    ["get", "a fractional id", { data: { ...webhook, id: 1.5 } }, "data.id is number, not integer"],
+    [
+      "get",
+      "active as a string",
+      { data: { ...webhook, active: "yes" } },
+      "data.active is string, not boolean",
+    ],
+    ["get", "a null url", { data: { ...webhook, url: null } }, "data.url is null, not string"],
+    ["create", "a webhook without signing_secret", { data: webhook }, "data.signing_secret is missing"],
+  ])(
+    "%s answering %s is an InvalidResponseError naming the field, not retried",
+    async (method, _label, body, problem) => {
+      const server = await serve((_req, res) => sendJson(res, 200, body));
+      const client = clientFor(server);
+      const call =
+        method === "list" ? client.list() : method === "get" ? client.get(1) : client.create(auditLog);
+      const error = await rejectionOf(call);
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect(error.message).toContain(`"data" that breaks the spec: ${problem}.`);
+      expect(server.requests).toHaveLength(1);
+    },
+  );
+
+  it("fields the spec does not require may be absent, and unknown enum values pass", async () => {
+    const server = await serve((_req, res) =>
+      sendJson(res, 200, {
+        data: [{ id: 1, url: "u", active: true, webhook_type: "sms", payload_format: "json" }],
+      }),
+    );
+    await expect(clientFor(server).list()).resolves.toHaveLength(1);
   });
 });
 

@@ -5,6 +5,7 @@ import {
   InvalidResponseError,
   NotFoundError,
   RateLimitError,
+  ResponseTooLargeError,
   retryDelay,
   shouldRetry,
   TimeoutError,
@@ -37,6 +38,7 @@ describe("shouldRetry", () => {
     ["400", status(400), false, false],
     ["user abort", abort, false, false],
     ["invalid body", badBody, false, false],
+    ["too large, even on a 503", new ResponseTooLargeError("", { status: 503 }), false, false],
   ];
   it.each(cases)("%s", (_label, error, idempotent, post) => {
     for (const method of ["GET", "PATCH", "DELETE"]) {
@@ -84,9 +86,14 @@ describe("retryDelay", () => {
     }
   });
 
+  it("never waits less than the backoff, however short the Retry-After (no burst on Retry-After: 0)", () => {
+    expect(retryDelay({ attempt: 0, retryAfter: "0", random: () => 0 })).toBe(500);
+    expect(retryDelay({ attempt: 3, retryAfter: "0", random: () => 0 })).toBe(4000);
+    expect(retryDelay({ attempt: 0, retryAfter: "0.1", random: () => 0.999999 })).toBeGreaterThan(375);
+  });
+
   it("obeys a sane Retry-After in seconds or as an HTTP date", () => {
     const now = Date.parse("2025-01-01T00:00:00Z");
-    expect(retryDelay({ attempt: 3, retryAfter: "0", random: () => 0 })).toBe(0);
     expect(retryDelay({ attempt: 0, retryAfter: "7", random: () => 0 })).toBe(7000);
     expect(retryDelay({ attempt: 0, retryAfter: "1.5", random: () => 0 })).toBe(1500);
     expect(

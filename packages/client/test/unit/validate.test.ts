@@ -162,7 +162,8 @@ describe("method arguments are checked before any request", () => {
   it("update rejects an empty change, including one of only undefined values", async () => {
     const { client, fetch } = setup();
     for (const params of [{}, { active: undefined }]) {
-      const error = await rejectionOf(client.update(1, params));
+      // The type already refuses both; plain JavaScript callers reach the run-time check.
+      const error = await rejectionOf(client.update(1, params as never));
       expect(error).toBeInstanceOf(InvalidArgumentError);
       expect((error as InvalidArgumentError).field).toBe("params");
       expect(error.message).toContain("at least one field");
