@@ -5,7 +5,7 @@
  */
 import { createWebhooksClient, type WebhooksClient } from "@mailtrap-webhooks/client";
 import { CliError } from "./failure.js";
-import { warn } from "./output.js";
+import { pc, warn } from "./output.js";
 
 export interface TargetOptions {
   token?: string;
@@ -39,5 +39,16 @@ export function clientFor(options: TargetOptions, userAgent: string): WebhooksCl
     ...(accountId === undefined ? {} : { accountId }),
     ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
     userAgent,
+    // Retries and rate-limit waits, so a long apply shows why it pauses (on stderr, so stdout
+    // stays clean). A final failure is the error line itself, so "not retried" is not repeated.
+    logLevel: "info",
+    logger: {
+      error: (line) => process.stderr.write(`${pc.red(line)}\n`),
+      warn: (line) => process.stderr.write(`${pc.yellow(line)}\n`),
+      info: (line) => {
+        if (!line.endsWith("not retried")) process.stderr.write(`${pc.dim(line)}\n`);
+      },
+      debug: () => {},
+    },
   });
 }

@@ -1,6 +1,9 @@
 // Every management command as a subprocess against the Prism mock of the spec: exit codes,
 // --json output, the secret shown once, and the token never printed.
+import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type MockServer, startMockServer } from "@mailtrap-webhooks/mock";
@@ -22,6 +25,16 @@ afterAll(async () => {
 });
 
 const base = () => ["--base-url", mock.url];
+
+/** A port nothing listens on: one the OS handed out and took back. */
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const { port } = server.address() as AddressInfo;
+  server.close();
+  await once(server, "close");
+  return port;
+}
 
 describe("manage commands against the mock", () => {
   it("list --json prints the webhooks as JSON on stdout, nothing on stderr", async () => {
@@ -121,12 +134,18 @@ describe("manage commands against the mock", () => {
     expect(missing.stderr).toBe("error: No API token: set MAILTRAP_API_TOKEN (or pass --token).\n");
   });
 
-  it("a connection failure is one line, no stack unless --debug", async () => {
-    const ran = await cli(["--base-url", "http://127.0.0.1:9", "list"], env);
+  it("a connection failure: the retries it waited for, one error line, no stack unless --debug", async () => {
+    const closed = await freePort();
+    const ran = await cli(["--base-url", `http://127.0.0.1:${closed}`, "list"], env);
     expect(ran.code).toBe(1);
-    expect(ran.stderr.trim().split("\n")).toHaveLength(1);
+    const lines = ran.stderr.trim().split("\n");
+    expect(lines.slice(0, -1)).toEqual([
+      expect.stringMatching(/GET \/api\/webhooks \(attempt 1 of 3\) → .*retrying in \d+ ms$/),
+      expect.stringMatching(/GET \/api\/webhooks \(attempt 2 of 3\) → .*retrying in \d+ ms$/),
+    ]);
+    expect(lines.at(-1)).toMatch(/^error: Could not reach .*ECONNREFUSED/);
     expect(ran.stderr).not.toContain(token);
-    const debug = await cli(["--base-url", "http://127.0.0.1:9", "--debug", "list"], env);
+    const debug = await cli(["--base-url", `http://127.0.0.1:${closed}`, "--debug", "list"], env);
     expect(debug.stderr).toMatch(/\n\s+at /);
   });
 
