@@ -2,8 +2,8 @@ import { defineConfig } from "tsup";
 
 export default defineConfig([
   {
-    // `./spec` is its own entry so reading the examples does not load Prism.
-    entry: ["src/index.ts", "src/spec.ts"],
+    // `./spec` and `./simulator` are entries of their own, so neither loads Prism.
+    entry: ["src/index.ts", "src/simulator.ts", "src/spec.ts"],
     format: ["esm", "cjs"],
     dts: true,
     clean: false,

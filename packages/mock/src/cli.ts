@@ -14,7 +14,11 @@ const usage = `Usage:
       sending (email_sending), campaigns, audit_log or inbound (inbound_receiving, JSON only).
       The signing secret is read from ${secretVariable}; --secret SECRET overrides it,
       but other users of this machine can read command-line arguments (e.g. with ps).
-  mailtrap-webhooks-mock help | serve --help | deliver --help
+  mailtrap-webhooks-mock simulate [--port 4020] [--host 127.0.0.1] [--time-scale 1]
+      Serve a stateful local Mailtrap until Ctrl+C: webhooks created on it are kept, and events
+      POSTed to /simulator/emit are delivered to them, signed and retried as Mailtrap does.
+      Prints one line per delivery attempt. --time-scale 0.001 makes 5 minutes 300 ms.
+  mailtrap-webhooks-mock help | serve --help | deliver --help | simulate --help
 `;
 
 // Prism's close() waits for requests in flight and gives no handle to cut them off.
@@ -87,6 +91,44 @@ async function serve(args: string[]): Promise<void> {
   process.once("SIGTERM", stop);
 }
 
+async function simulate(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: "string", default: "4020" },
+      host: { type: "string", default: "127.0.0.1" },
+      "time-scale": { type: "string", default: "1" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) help();
+  const port = wholeNumber("--port", values.port, 0, 65535);
+  const timeScaleText = values["time-scale"];
+  const timeScale = /^\d+(\.\d+)?(e-?\d+)?$/i.test(timeScaleText) ? Number(timeScaleText) : Number.NaN;
+  if (!Number.isFinite(timeScale)) fail(`--time-scale must be a number ≥ 0, got "${timeScaleText}"`);
+  const { describeAttempt, startSimulator } = await import("./simulator.js");
+  const simulator = await startSimulator({
+    port,
+    host: values.host,
+    timeScale,
+    onDelivery: (attempt) => console.log(describeAttempt(attempt)),
+  });
+  console.log(`Mailtrap simulator listening on ${simulator.url}`);
+  console.log(`Create a webhook: curl -H 'Api-Token: any' -H 'Content-Type: application/json' \\
+  -d '{"webhook":{"url":"http://127.0.0.1:3000/hooks","webhook_type":"audit_log"}}' ${simulator.url}/api/webhooks`);
+  console.log(
+    `Emit events: curl -H 'Content-Type: application/json' -d '{"events":[...]}' ${simulator.url}/simulator/emit`,
+  );
+  const stop = () => {
+    simulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
 async function deliver(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
@@ -132,6 +174,7 @@ const [command, ...rest] = process.argv.slice(2);
 try {
   if (command === undefined || command === "serve") await serve(rest);
   else if (command === "deliver") await deliver(rest);
+  else if (command === "simulate") await simulate(rest);
   else if (command === "help" || command === "--help" || command === "-h") help();
   else if (command.startsWith("--")) await serve([command, ...rest]);
   else fail(`Unknown command "${command}".`);

@@ -1,6 +1,7 @@
-import { createTestDelivery, formatFromContentType } from "@mailtrap-webhooks/receiver";
-import { deliveryEntries, followRefs, loadSpec } from "@mailtrap-webhooks/spec";
+import { createTestDelivery } from "@mailtrap-webhooks/receiver";
+import { deliveryEntries, deliveryFormats } from "@mailtrap-webhooks/spec";
 import type { PayloadFormat, WebhookEvent } from "@mailtrap-webhooks/types";
+import { connectionErrorCode, connectionErrorMessage } from "./connection-error.js";
 import { type DeliveryKind, exampleEvents } from "./spec.js";
 
 const defaultTimeoutMs = 30_000;
@@ -38,16 +39,8 @@ export interface DeliveryResult {
   events: readonly WebhookEvent[];
 }
 
-/**
- * The payload formats the spec documents for one kind of delivery (the media types of its
- * request body), e.g. `["json", "jsonlines"]` for sending events and `["json"]` for inbound.
- */
-export function deliveryFormats(kind: DeliveryKind): PayloadFormat[] {
-  const spec = loadSpec();
-  const body = spec.webhooks[deliveryEntries[kind]]?.post?.requestBody;
-  const mediaTypes = Object.keys(body ? (followRefs(body, spec).content ?? {}) : {});
-  return mediaTypes.map(formatFromContentType).filter((format) => format !== undefined);
-}
+/** The payload formats a kind of delivery comes in (from `@mailtrap-webhooks/spec`). */
+export { deliveryFormats };
 
 /** POSTs one signed delivery to a receiver, exactly as Mailtrap would, and reports its answer. */
 export async function deliverTestEvents(options: DeliverTestEventsOptions): Promise<DeliveryResult> {
@@ -91,7 +84,14 @@ export async function deliverTestEvents(options: DeliverTestEventsOptions): Prom
     const body = await Promise.race([response.text(), aborted]);
     return { status: response.status, body, events };
   } catch (error) {
-    throw controller.signal.reason === timeout ? timeout : error;
+    if (controller.signal.reason === timeout) throw timeout;
+    const unreachable = controller.signal.aborted ? undefined : connectionErrorMessage(error, request.url);
+    if (unreachable === undefined) throw error;
+    // "fetch failed" says nothing; the cause and the host do.
+    throw Object.assign(new Error(`The delivery ${unreachable}`, { cause: error }), {
+      name: "ConnectionError",
+      code: connectionErrorCode(error),
+    });
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener("abort", onCallerAbort);

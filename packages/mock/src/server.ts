@@ -1,7 +1,14 @@
 import { createRequire } from "node:module";
 import { specPath } from "@mailtrap-webhooks/spec";
 import { createLogger } from "@stoplight/prism-core";
-import { getHttpOperationsFromSpec, type IHttpConfig, resetJSONSchemaGenerator } from "@stoplight/prism-http";
+import {
+  getHttpOperationsFromSpec,
+  type IHttpConfig,
+  type PrismHttpComponents,
+  ProblemJsonError,
+  resetJSONSchemaGenerator,
+} from "@stoplight/prism-http";
+
 import { createServer } from "@stoplight/prism-http-server";
 
 // The json-schema-faker instance Prism itself loads: resolved from Prism's own location (so
@@ -10,6 +17,40 @@ import { createServer } from "@stoplight/prism-http-server";
 const prismRequire = createRequire(createRequire(import.meta.url).resolve("@stoplight/prism-http"));
 const { JSONSchemaFaker } = prismRequire("json-schema-faker") as {
   JSONSchemaFaker: { option(options: Record<string, unknown>): void };
+};
+
+type MockComponent = PrismHttpComponents["mock"];
+type MockResult = ReturnType<ReturnType<MockComponent>>;
+const prismMock = (prismRequire("./mocker/index.js") as { default: MockComponent }).default;
+
+/**
+ * Prism answers `Prefer: code=N` for a status the operation does not declare with a 404 about
+ * "the requested content", which a client reads as "no such webhook". This answers 400 instead,
+ * naming the operation, the status asked for and the ones it has.
+ */
+const mockDeclaredStatusesOnly: MockComponent = (options) => (logger) => {
+  const { resource, input, config } = options;
+  const declared = resource.responses.map((response) => response.code);
+  const asked = config.code === undefined ? undefined : String(config.code);
+  if (
+    asked === undefined ||
+    input.validations.length > 0 ||
+    declared.includes(asked) ||
+    declared.includes("default")
+  ) {
+    return prismMock(options)(logger);
+  }
+  const operation = resource.iid ?? `${resource.method.toUpperCase()} ${resource.path}`;
+  // An fp-ts Left, the shape Prism's components answer errors in.
+  return {
+    _tag: "Left",
+    left: new ProblemJsonError(
+      "https://github.com/mailtrap-webhooks/sdk/tree/main/packages/mock#ask-the-mock-for-an-error-status",
+      "Prefer asks for a status the spec does not declare",
+      400,
+      `Prefer: code=${asked} asks ${operation} for a ${asked} answer, but the spec declares only ${declared.join(", ")} for it. Ask for one of those.`,
+    ),
+  } as MockResult;
 };
 
 export interface MockServerOptions {
@@ -25,6 +66,13 @@ export interface MockServerOptions {
   logLevel?: "silent" | "fatal" | "error" | "warn" | "info" | "debug";
   /** Serve another copy of the spec, e.g. a scratch edit. Default: the one `@mailtrap-webhooks/spec` ships. */
   specPath?: string;
+  /**
+   * Proxy instead of mock: forward every request to this server (e.g. the simulator, or your
+   * own fake) and check both sides against the spec. A request that breaks the spec is
+   * answered by Prism (401, 422) without reaching it; an answer that breaks the spec becomes
+   * a 500. `dynamic` and `seed` do not apply.
+   */
+  upstream?: string | URL;
 }
 
 export interface MockServer {
@@ -46,6 +94,8 @@ export interface MockServer {
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const { port = 0, host = "127.0.0.1", dynamic = false, seed, logLevel = "silent" } = options;
+  // Checked first, so a bad value fails before Prism reads the spec.
+  const upstream = options.upstream === undefined ? undefined : upstreamUrl(options.upstream);
   const operations = await getHttpOperationsFromSpec(options.specPath ?? specPath);
 
   // Dynamic bodies hold only the properties the schemas declare; json-schema-faker would
@@ -53,8 +103,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   resetJSONSchemaGenerator();
   JSONSchemaFaker.option({ fillProperties: false });
 
-  const config: IHttpConfig = {
-    isProxy: false,
+  const checks = {
     validateRequest: true,
     validateResponse: true,
     checkSecurity: true,
@@ -62,10 +111,15 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     upstreamProxy: undefined,
     mock: { dynamic, ...(seed === undefined ? {} : { seed }) },
   };
+  const config: IHttpConfig =
+    upstream === undefined ? { ...checks, isProxy: false } : { ...checks, isProxy: true, upstream };
   const server = createServer(operations, {
     cors: false,
     config,
-    components: { logger: createLogger("mailtrap-webhooks-mock", { level: logLevel }) },
+    components: {
+      logger: createLogger("mailtrap-webhooks-mock", { level: logLevel }),
+      mock: mockDeclaredStatusesOnly,
+    },
   });
   let address: string;
   try {
@@ -83,6 +137,21 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       return closing;
     },
   };
+}
+
+function upstreamUrl(upstream: string | URL): URL {
+  let url: URL;
+  try {
+    url = new URL(upstream);
+  } catch {
+    throw new TypeError(
+      `upstream must be an absolute http(s) URL, e.g. http://127.0.0.1:4020, got "${upstream}"`,
+    );
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new TypeError(`upstream must be an http or https URL, got ${url.protocol}`);
+  }
+  return url;
 }
 
 /** An error thrown when the mock cannot listen; `code` is the system code, e.g. `EADDRINUSE`. */
