@@ -2,6 +2,7 @@
 import { CLIENTS, CONCURRENCY, DIAGNOSTICS } from "./client-bench.mjs";
 import { notes } from "./notes.mjs";
 import { FORMATS } from "./parse-bench.mjs";
+import { BODY_TYPES, DELIVERY_FORMATS, KIND_LABELS } from "./receiver-bench.mjs";
 import { LIMITS } from "./targets.mjs";
 import { SIZES, VERIFIERS, VERIFY_DIAGNOSTICS } from "./verify-bench.mjs";
 
@@ -178,6 +179,58 @@ export function markdown(r) {
       `| turbo cache hit (same command again) | ${ms(r.codegen.hit.ms)} | ${r.codegen.hit.cachedRuns}/${r.codegen.hit.ms.n} runs reported "1 cached" |`,
       "",
     );
+  }
+
+  if (r.receiver) {
+    const rv = r.receiver;
+    out.push(
+      "## 6. Receiver",
+      "",
+      `Deliveries of 500 events (JSON and JSON Lines), signed, over real HTTP on 127.0.0.1: each server in its own process, one keep-alive client with ${rv.inFlight} requests in flight. Paired rounds: in each round, each pair's two servers take ${rv.perRound} deliveries each, back to back (order alternating), and the round's ratio is ours over the baseline (higher is better). Every server checks the signature and parses the body; every answer must be 200. Deliveries/s are medians over the rounds.`,
+      "",
+      "| format | server | deliveries/s |",
+      "|---|---|---|",
+    );
+    for (const [format] of DELIVERY_FORMATS) {
+      const f = rv[format];
+      for (const key of Object.keys(KIND_LABELS)) {
+        out.push(`| ${f.label} (${kb(f.bytes)}) | ${f.kinds[key].label} | ${rate(f.kinds[key].perSec)} |`);
+      }
+    }
+    out.push("", "| format | pair | ours / baseline |", "|---|---|---|");
+    for (const [format] of DELIVERY_FORMATS) {
+      for (const p of rv[format].pairs) out.push(`| ${rv[format].label} | ${p.label} | ${ratio(p.ratio)} |`);
+    }
+    out.push("");
+  }
+  if (r.receiverMemory) {
+    const m = r.receiverMemory;
+    out.push(
+      `Peak memory: ${m.count} concurrent deliveries of ${(m.bytes / 2 ** 20).toFixed(0)} MiB with a wrong signature, each server a fresh process; peak RSS (the process's maxRSS) after all were answered 401, median of the runs (min–max).`,
+      "",
+      "| server | idle RSS | peak RSS |",
+      "|---|---|---|",
+    );
+    for (const key of ["ours-node", "hand-node"]) {
+      const s = m[key];
+      const mb = (/** @type {Summary} */ v) =>
+        `${v.median.toFixed(0)} MB (${v.min.toFixed(0)}–${v.max.toFixed(0)})`;
+      out.push(`| ${s.label} | ${mb(s.idleMb)} | ${mb(s.peakMb)} |`);
+    }
+    out.push("");
+  }
+  if (r.verifyBodies) {
+    out.push(
+      "verifySignature at 1 KB by body type, against raw `createHmac(...).update(body)` + `timingSafeEqual` on the same value (an ArrayBuffer wrapped in a `Uint8Array` view for createHmac); ours is awaited.",
+      "",
+      "| body | raw µs | verifySignature µs | × raw |",
+      "|---|---|---|---|",
+    );
+    for (const type of BODY_TYPES) {
+      const v = r.verifyBodies[type];
+      out.push(`| ${type} | ${us(v.rawUs)} | ${us(v.oursUs)} | ${ratio(v.ratio)} |`);
+    }
+    out.push("");
   }
 
   out.push("## Notes", "", ...notes(r), "");

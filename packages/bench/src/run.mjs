@@ -2,7 +2,7 @@
 // `pnpm bench`: runs every benchmark, writes BENCHMARKS.md, benchmarks.svg and benchmarks.json.
 //   --smoke (or BENCH_SMOKE=1)  tiny counts, writes to a temp dir (or --out DIR) instead
 //   --out DIR                   where to write
-//   --only client,verify,parse,size,codegen
+//   --only client,verify,parse,size,codegen,receiver
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import { join } from "node:path";
@@ -11,12 +11,13 @@ import { parseArgs } from "node:util";
 import { benchClients, benchClientsStubbed } from "./client-bench.mjs";
 import { benchCodegen } from "./codegen-bench.mjs";
 import { benchParse } from "./parse-bench.mjs";
+import { benchReceiverMemory, benchReceiverThroughput, benchVerifyBodies } from "./receiver-bench.mjs";
 import { markdown, svg } from "./report.mjs";
 import { benchSize } from "./size-bench.mjs";
 import { evaluateTargets } from "./targets.mjs";
 import { benchVerify } from "./verify-bench.mjs";
 
-const SECTIONS = ["client", "verify", "parse", "size", "codegen"];
+const SECTIONS = ["client", "verify", "parse", "size", "codegen", "receiver"];
 const { values } = parseArgs({
   options: {
     smoke: { type: "boolean", default: false },
@@ -60,6 +61,22 @@ if (only.includes("verify")) {
 if (only.includes("parse")) {
   log("parsing");
   results.parse = await benchParse({ ...base, rounds: settings.microRounds, roundMs: settings.microMs });
+}
+if (only.includes("receiver")) {
+  log("receiver: verifySignature per body type");
+  results.verifyBodies = await benchVerifyBodies({
+    ...base,
+    rounds: settings.microRounds,
+    roundMs: settings.microMs,
+  });
+  log("receiver: deliveries per second over HTTP");
+  results.receiver = await benchReceiverThroughput({
+    ...base,
+    rounds: smoke ? 2 : 21,
+    warmup: smoke ? 0 : 1,
+  });
+  log("receiver: peak memory, wrong signatures");
+  results.receiverMemory = await benchReceiverMemory({ smoke });
 }
 if (only.includes("size")) {
   log("bundle size");

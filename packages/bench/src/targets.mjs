@@ -8,6 +8,8 @@ export const LIMITS = {
   verify1kb: 1.3,
   parse: 1.2,
   clientKb: 5,
+  receiverVsHand: 0.9,
+  receiverVsExpress: 1.1,
 };
 
 const MODES = [
@@ -74,6 +76,34 @@ export function evaluateTargets(r) {
       "<=",
       `${x(p.median)} (${x(p.min)}–${x(p.max)})`,
     );
+  }
+  for (const type of ["string", "Uint8Array", "ArrayBuffer"]) {
+    const v = r.verifyBodies?.[type]?.ratio;
+    if (!v) continue;
+    add(
+      `verify-1kb-${type}`,
+      `verifySignature ≤ ${LIMITS.verify1kb}× raw createHmac + timingSafeEqual at 1 KB (${type} body)`,
+      v.median,
+      LIMITS.verify1kb,
+      "<=",
+      `${x(v.median)} (${x(v.min)}–${x(v.max)})`,
+    );
+  }
+  for (const [format, label] of [
+    ["json", "JSON"],
+    ["jsonl", "JSON Lines"],
+  ]) {
+    for (const pair of r.receiver?.[format]?.pairs ?? []) {
+      const limit = pair.base === "express-official" ? LIMITS.receiverVsExpress : LIMITS.receiverVsHand;
+      add(
+        `receiver-${pair.ours}-vs-${pair.base}-${format}`,
+        `deliveries/s ≥ ${limit.toFixed(2)}×: ${pair.label} (${label}, 500 events)`,
+        pair.ratio.median,
+        limit,
+        ">=",
+        `${x(pair.ratio.median)} (${x(pair.ratio.min)}–${x(pair.ratio.max)})`,
+      );
+    }
   }
   const client = r.size?.client;
   if (client && !client.error) {

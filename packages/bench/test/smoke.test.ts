@@ -9,6 +9,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLIENTS } from "../src/client-bench.mjs";
 import { FORMATS } from "../src/parse-bench.mjs";
+import { PAIRS } from "../src/receiver-bench.mjs";
 import { sizeEntries } from "../src/size-bench.mjs";
 import { SIZES, VERIFIERS } from "../src/verify-bench.mjs";
 
@@ -79,6 +80,19 @@ describe("pnpm bench --smoke", () => {
     }
   });
 
+  it("has the receiver's throughput pairs, peak memory and verify-by-body-type rows", () => {
+    for (const format of ["json", "jsonl"]) {
+      for (const pair of results.receiver[format].pairs)
+        expect(finite(pair.ratio.median), pair.label).toBe(true);
+    }
+    for (const key of ["ours-node", "hand-node"])
+      expect(results.receiverMemory[key].peakMb.median).toBeGreaterThan(0);
+    for (const type of ["string", "Uint8Array", "ArrayBuffer"]) {
+      expect(rows(md).some((row) => row.startsWith(`| ${type} |`))).toBe(true);
+    }
+    expect(md).toContain("## 6. Receiver");
+  });
+
   it("has a size row per entry, each bundled to a positive size", () => {
     for (const entry of sizeEntries()) {
       expect(
@@ -109,6 +123,12 @@ describe("pnpm bench --smoke", () => {
       "verify-1kb",
       "parse-json",
       "parse-jsonlines",
+      "verify-1kb-string",
+      "verify-1kb-Uint8Array",
+      "verify-1kb-ArrayBuffer",
+      ...["json", "jsonl"].flatMap((format) =>
+        PAIRS.map(([ours, base]) => `receiver-${ours}-vs-${base}-${format}`),
+      ),
       "client-size",
     ]);
     for (const t of results.targets) {

@@ -1,5 +1,6 @@
 // README recipe: an inbound_receiving webhook. Compiled and run by the test suite.
 import { createWebhookHandler } from "@mailtrap-webhooks/receiver";
+import { fetchInboundMessage } from "./app.js";
 
 // Each webhook has its own signing secret, so the inbound one gets its own variable.
 export const receiveInbound = createWebhookHandler({
@@ -13,9 +14,3 @@ export const receiveInbound = createWebhookHandler({
     }
   },
 });
-
-// Not in the README: a stand-in for a call to the inbound messages API.
-export const fetched: string[] = [];
-async function fetchInboundMessage(inboxId: number | undefined, messageId: string): Promise<void> {
-  fetched.push(`${inboxId}/${messageId}`);
-}

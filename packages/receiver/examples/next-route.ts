@@ -1,6 +1,7 @@
 // README recipe: a Next.js App Router route handler, app/webhooks/mailtrap/route.ts.
 // Compiled and run by the test suite.
 import { createWebhookHandler } from "@mailtrap-webhooks/receiver";
+import { suppress } from "./app.js";
 
 const handler = createWebhookHandler({
   secret: process.env.MAILTRAP_WEBHOOK_SECRET ?? "",
@@ -24,10 +25,4 @@ const handler = createWebhookHandler({
 // Route handlers receive the untouched Request, so the raw body is still there.
 export async function POST(request: Request): Promise<Response> {
   return handler(request);
-}
-
-// Not in the README: a stand-in for your suppression list.
-export const suppressed: string[] = [];
-async function suppress(email: string, reason: string): Promise<void> {
-  suppressed.push(`${email} (${reason})`);
 }

@@ -98,12 +98,7 @@ export class Reception {
   #body(): Uint8Array {
     const chunks = this.#chunks;
     if (chunks.length === 1) return chunks[0] as Uint8Array;
-    const body = new Uint8Array(this.#size);
-    let offset = 0;
-    for (const chunk of chunks) {
-      body.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
+    const body = platform.concat(chunks, this.#size);
     chunks.length = 1;
     chunks[0] = body;
     return body;
@@ -138,29 +133,29 @@ export class Reception {
   async #process(events: ParsedEvent[], environment: DeliveryEnvironment): Promise<Answer> {
     const { options, timeoutMs } = this.#settings;
     const context = this.#context(environment);
-    const ids: string[] = [];
-    for (const item of events) {
-      const id = (item.event as { event_id?: unknown }).event_id;
-      if (typeof id === "string") ids.push(id);
-    }
+    const ids = events.map(({ event }) => {
+      const id = (event as { event_id?: unknown }).event_id;
+      return typeof id === "string" ? id : undefined;
+    });
     const claim = this.#settings.inFlight.claim(ids);
 
     const run = async (): Promise<Answer> => {
+      // Proceeding means every overlapping owner processed its ids, so the ids it held are dropped.
       if (claim.waits.size > 0 && (await Promise.all(claim.waits)).includes(false))
         return answers.overlapFailed;
-      // An event_id repeated within the batch is delivered once; one an overlapping delivery
-      // processed is dropped; `seen` is asked one id at a time, in order.
-      const inBatch = new Set<string>();
-      const fresh: ParsedEvent[] = [];
-      for (const item of events) {
-        const id = (item.event as { event_id?: unknown }).event_id;
-        if (typeof id === "string") {
-          if (inBatch.has(id)) continue;
-          inBatch.add(id);
-          if (!claim.mine(id)) continue;
-          if (options.seen && (await options.seen(id))) continue;
+      // An event_id repeated within the batch is delivered once; `seen` is asked one id at a
+      // time, in order.
+      const { keep } = claim;
+      const { seen } = options;
+      let fresh = events;
+      if (seen || keep.includes(false)) {
+        fresh = [];
+        for (let index = 0; index < events.length; index++) {
+          if (!keep[index]) continue;
+          const id = ids[index];
+          if (seen && id !== undefined && (await seen(id))) continue;
+          fresh.push(events[index] as ParsedEvent);
         }
-        fresh.push(item);
       }
       if (fresh.length > 0) await options.onEvents(fresh, context);
       return answers.ok;

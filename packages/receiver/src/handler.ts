@@ -47,6 +47,19 @@ function cancelBody(request: Request): void {
   if (request.body && !request.bodyUsed && !request.body.locked) request.body.cancel().catch(() => {});
 }
 
+// The body is in: check, parse and process, with the request's signal telling a disconnect.
+async function finish(reception: Reception, request: Request): Promise<Response> {
+  const signal = request.signal as AbortSignal | undefined;
+  const disconnected = () => reception.disconnected();
+  signal?.addEventListener("abort", disconnected, { once: true });
+  if (signal?.aborted) disconnected();
+  try {
+    return toResponse(await reception.finish({ request: () => request }));
+  } finally {
+    signal?.removeEventListener("abort", disconnected);
+  }
+}
+
 /**
  * A Fetch-standard handler for Mailtrap deliveries: `(request) => Promise<Response>`.
  *
@@ -65,6 +78,20 @@ export function createWebhookHandler(
       cancelBody(request);
       return toResponse(reception);
     }
+    // With a Content-Length the runtime's HTTP parser stops at that many bytes (already
+    // checked against the limit), so the whole body can be taken at once: on @hono/node-server
+    // and others that is much cheaper than a web stream read chunk by chunk. Without one
+    // (chunked), read chunk by chunk so reading stops at the limit.
+    if (request.headers.has("content-length")) {
+      let body: Uint8Array;
+      try {
+        body = new Uint8Array(await request.arrayBuffer());
+      } catch {
+        return toResponse(answers.unreadable);
+      }
+      if (!reception.push(body)) return toResponse(answers.tooLarge);
+      return finish(reception, request);
+    }
     const reader = request.body?.getReader();
     try {
       // Read chunk by chunk: the HMAC follows, and reading stops at the limit.
@@ -79,15 +106,7 @@ export function createWebhookHandler(
     } catch {
       return toResponse(answers.unreadable);
     }
-    const signal = request.signal as AbortSignal | undefined;
-    const disconnected = () => reception.disconnected();
-    signal?.addEventListener("abort", disconnected, { once: true });
-    if (signal?.aborted) disconnected();
-    try {
-      return toResponse(await reception.finish({ request: () => request }));
-    } finally {
-      signal?.removeEventListener("abort", disconnected);
-    }
+    return finish(reception, request);
   };
   Object.defineProperty(handler, CORE, { value: core });
   return handler;

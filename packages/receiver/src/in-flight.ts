@@ -9,8 +9,12 @@
 export interface Claim {
   /** Owners of ids this delivery found taken: each resolves true when it processed them. */
   readonly waits: ReadonlySet<Promise<boolean>>;
-  /** Whether `id` is to be processed by this delivery (claimed now, or repeated in the batch). */
-  readonly mine: (id: string) => boolean;
+  /**
+   * Per position in `ids`: whether this delivery is to process that event. False for an id
+   * another delivery owns (processed by it if every wait resolves true) and for a repeat of
+   * an id earlier in the batch; true for ids this delivery claimed and for events without one.
+   */
+  readonly keep: readonly boolean[];
   /** Releases this delivery's ids and tells waiters how it went. Call once processing settled. */
   release(processed: boolean): void;
 }
@@ -18,8 +22,8 @@ export interface Claim {
 export class InFlight {
   readonly #owners = new Map<string, Promise<boolean>>();
 
-  /** Claims every free id in `ids` at once, synchronously; `ids` may repeat. */
-  claim(ids: readonly string[]): Claim {
+  /** Claims every free id in `ids` at once, synchronously; `ids` may repeat or have gaps. */
+  claim(ids: readonly (string | undefined)[]): Claim {
     let settle!: (processed: boolean) => void;
     const done = new Promise<boolean>((resolve) => {
       settle = resolve;
@@ -27,8 +31,15 @@ export class InFlight {
     const owners = this.#owners;
     const waits = new Set<Promise<boolean>>();
     const claimed: string[] = [];
-    for (const id of ids) {
+    const keep: boolean[] = new Array(ids.length);
+    for (let index = 0; index < ids.length; index++) {
+      const id = ids[index];
+      if (id === undefined) {
+        keep[index] = true;
+        continue;
+      }
       const owner = owners.get(id);
+      keep[index] = owner === undefined;
       if (owner === undefined) {
         owners.set(id, done);
         claimed.push(id);
@@ -36,9 +47,10 @@ export class InFlight {
     }
     return {
       waits,
-      mine: (id) => owners.get(id) === done,
+      keep,
       release(processed) {
-        for (const id of claimed) if (owners.get(id) === done) owners.delete(id);
+        // Only this delivery sets an id it claimed, and nobody replaces an owner: delete as is.
+        for (const id of claimed) owners.delete(id);
         settle(processed);
       },
     };

@@ -7,6 +7,7 @@ import type {
 } from "@mailtrap-webhooks/types";
 import { isSendingEventName } from "./events.js";
 import { jsonErrorOffset, lineAndColumn, snippet } from "./json-position.js";
+import { platform } from "./platform/current.js";
 import { type RawBody, toBytes } from "./verify.js";
 
 /**
@@ -79,8 +80,6 @@ export function formatFromContentType(contentType: string | null | undefined): P
   return undefined;
 }
 
-const decoder = new TextDecoder("utf-8", { fatal: true });
-
 function toText(rawBody: RawBody): string {
   if (typeof rawBody === "string") return rawBody.replace(/^\uFEFF/, "");
   let bytes: Uint8Array | undefined;
@@ -91,7 +90,7 @@ function toText(rawBody: RawBody): string {
   }
   if (!bytes) throw new WebhookParseError("The body must be a string, Uint8Array or ArrayBuffer.");
   try {
-    return decoder.decode(bytes); // also drops a UTF-8 BOM
+    return platform.decodeUtf8(bytes); // also drops a UTF-8 BOM
   } catch {
     throw new WebhookParseError("The body is not valid UTF-8. Pass the request bytes through unchanged.");
   }

@@ -102,22 +102,34 @@ export function signatureBytes(signature: unknown): Uint8Array | undefined {
  * secret or secret list, or a secret with leading or trailing whitespace, is a programming
  * error and rejects with a TypeError.
  */
-export async function verifySignature(
+export function verifySignature(
   rawBody: RawBody,
   signature: string | null | undefined,
   secretOrSecrets: SigningSecrets,
 ): Promise<boolean> {
-  const secrets = normalizeSecrets(secretOrSecrets);
+  let secrets: readonly string[];
+  try {
+    secrets = normalizeSecrets(secretOrSecrets);
+  } catch (error) {
+    return Promise.reject(error);
+  }
   const expected = signatureBytes(signature);
-  if (!expected) return false;
+  if (!expected) return NO;
   try {
     // Inside the try: a detached buffer throws here, and that is a "no" too. A string is
     // handed to the platform as is (node:crypto encodes it natively).
     const body = typeof rawBody === "string" ? rawBody : binaryBytes(rawBody);
-    if (body === undefined) return false;
-    return await platform.matchesAny(body, expected, secrets);
+    if (body === undefined) return NO;
+    const matched = platform.matchesAny(body, expected, secrets);
+    // node:crypto answers synchronously: no extra promise or tick on that path.
+    if (typeof matched === "boolean") return matched ? YES : NO;
+    return matched.catch(() => false);
   } catch {
     // A detached buffer or an exotic platform failure is still a "no", never a crash.
-    return false;
+    return NO;
   }
 }
+
+// Settled once and shared: a resolved promise cannot change, and making one per call costs.
+const YES = Promise.resolve(true);
+const NO = Promise.resolve(false);

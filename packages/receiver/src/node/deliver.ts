@@ -34,20 +34,25 @@ export function deliver(core: WebhookCore, req: NodeRequest, res: ServerResponse
     request: () =>
       new Request(requestUrl(req), { method: req.method ?? "POST", headers: requestHeaders(req) }),
   };
-  if (req.method !== "GET" && req.method !== "HEAD") {
-    const read = bodyAlreadyRead(req);
-    if (read !== undefined) {
-      const bytes = typeof read === "string" ? encoder.encode(read) : read;
-      return core.handle(req, bytes, environment).then((answer) => send(res, answer));
-    }
-  }
-
+  const read = req.method !== "GET" && req.method !== "HEAD" ? bodyAlreadyRead(req) : undefined;
   const reception = core.begin(req);
   // Early answers: Node drains the unread body itself, so a keep-alive connection goes on.
   if (!(reception instanceof Reception)) {
     if (reception === answers.tooLarge) req.pause();
     send(res, reception);
     return Promise.resolve();
+  }
+  // Closed before our answer was written: the sender is gone.
+  res.once("close", () => {
+    if (!res.writableFinished) reception.disconnected();
+  });
+
+  if (read !== undefined) {
+    if (!reception.push(typeof read === "string" ? encoder.encode(read) : read)) {
+      send(res, answers.tooLarge);
+      return Promise.resolve();
+    }
+    return reception.finish(environment).then((answer) => send(res, answer));
   }
 
   return new Promise<void>((resolve, reject) => {
@@ -74,10 +79,6 @@ export function deliver(core: WebhookCore, req: NodeRequest, res: ServerResponse
       send(res, answers.unreadable);
       resolve();
     };
-    // Closed before our answer was written: the sender is gone.
-    res.once("close", () => {
-      if (!res.writableFinished) reception.disconnected();
-    });
     req.on("data", onData).on("end", onEnd).on("error", onError);
   });
 }

@@ -2,6 +2,7 @@
  * The Node platform: node:crypto, synchronous and incremental. Chosen by the `node` condition
  * of the package's `#platform` import (package.json), never by looking at globals.
  */
+import { isUtf8 } from "node:buffer";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Platform } from "./types.js";
 
@@ -29,5 +30,13 @@ export const platform: Platform = {
       },
     };
   },
+  // isUtf8 + toString run natively and are several times faster than a fatal TextDecoder on Node 20.
+  decodeUtf8(bytes) {
+    if (!isUtf8(bytes)) throw new TypeError("The bytes are not valid UTF-8.");
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  },
+  // Buffer.concat skips the zero fill that a new Uint8Array pays for, which shows at 100+ kB.
+  concat: (chunks, size) => Buffer.concat(chunks, size),
   hexToBytes: (hex) => Buffer.from(hex, "hex"),
 };

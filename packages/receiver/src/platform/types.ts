@@ -10,6 +10,13 @@ export interface Platform {
   ): boolean | Promise<boolean>;
   /** An HMAC fed chunk by chunk as the body arrives (where the runtime allows it). */
   startMac(secrets: readonly string[]): StreamingMac;
+  /**
+   * UTF-8 bytes to text, a leading BOM dropped.
+   * @throws TypeError when the bytes are not valid UTF-8.
+   */
+  decodeUtf8(bytes: Uint8Array): string;
+  /** The chunks, `size` bytes in all, joined into one array. */
+  concat(chunks: readonly Uint8Array[], size: number): Uint8Array;
   /** 64 hex digits, already checked, to 32 bytes. */
   hexToBytes(hex: string): Uint8Array;
 }

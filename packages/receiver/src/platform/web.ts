@@ -5,6 +5,8 @@
 import type { Platform } from "./types.js";
 
 const encoder = new TextEncoder();
+// fatal: invalid UTF-8 throws instead of turning into U+FFFD. A BOM is dropped by default.
+const decoder = new TextDecoder("utf-8", { fatal: true });
 
 // Importing a key costs more than the HMAC itself for webhook-sized bodies.
 const keyCache = new Map<string, Promise<CryptoKey>>();
@@ -50,6 +52,16 @@ export const platform: Platform = {
   matchesAny,
   startMac(secrets) {
     return { update() {}, matches: (expected, body) => matchesAny(body(), expected, secrets) };
+  },
+  decodeUtf8: (bytes) => decoder.decode(bytes),
+  concat(chunks, size) {
+    const joined = new Uint8Array(size);
+    let offset = 0;
+    for (const chunk of chunks) {
+      joined.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    return joined;
   },
   hexToBytes(hex) {
     const out = new Uint8Array(hex.length / 2);

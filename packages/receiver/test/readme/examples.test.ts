@@ -19,8 +19,35 @@ const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => matc
 
 describe("README code blocks", () => {
   it("has the framework recipes", () => {
-    expect(blocks.length).toBeGreaterThanOrEqual(8);
+    expect(blocks.length).toBeGreaterThanOrEqual(12);
+    for (const name of [
+      "express",
+      "fastify",
+      "hono",
+      "koa",
+      "nest",
+      "node-http",
+      "next-route",
+      "bun",
+      "deno",
+    ]) {
+      const file = examples.find((example) => example.name === `${name}.ts`);
+      expect(
+        blocks.some((block) => file?.text.includes(block)),
+        name,
+      ).toBe(true);
+    }
   });
+
+  // A whole recipe: its imports included, and every other name it uses is imported or
+  // declared inside it, runtime globals such as Bun and Deno aside (the type-check below
+  // would fail on anything else).
+  it.each(blocks.map((block) => [block.split("\n", 1)[0], block]))(
+    "block %s starts with its imports",
+    (_first, block) => {
+      expect(block.startsWith("import ")).toBe(true);
+    },
+  );
 
   it.each(
     blocks.map((block) => [
@@ -63,16 +90,17 @@ describe("examples", () => {
 
   it("the Next.js route and the testing recipe handle a signed delivery", async () => {
     vi.stubEnv("MAILTRAP_WEBHOOK_SECRET", knownAnswer.secret);
-    const route = await import("../../examples/next-route.js");
     const { deliverBounce } = await import("../../examples/testing.js");
+    const { suppressed } = await import("../../examples/app.js");
     expect(await deliverBounce(knownAnswer.secret)).toBe(200);
-    expect(route.suppressed).toEqual(["nobody@example.org (bounce)"]);
+    expect(suppressed).toEqual(["nobody@example.org (bounce)"]);
     expect(await deliverBounce("0".repeat(32))).toBe(401);
   });
 
   it("the inbound recipe fetches the message each inbound event announces", async () => {
     vi.stubEnv("MAILTRAP_INBOUND_WEBHOOK_SECRET", knownAnswer.secret);
-    const { receiveInbound, fetched } = await import("../../examples/inbound.js");
+    const { receiveInbound } = await import("../../examples/inbound.js");
+    const { fetched } = await import("../../examples/app.js");
     const events = exampleEvents("inbound") as InboundEvent[];
     const request = await createTestDelivery(events, { secret: knownAnswer.secret });
     expect((await receiveInbound(request)).status).toBe(200);

@@ -15,5 +15,7 @@ export const platform: Platform = {
   hmacSha256: (...args) => current.hmacSha256(...args),
   matchesAny: (...args) => current.matchesAny(...args),
   startMac: (...args) => current.startMac(...args),
+  decodeUtf8: (...args) => current.decodeUtf8(...args),
+  concat: (...args) => current.concat(...args),
   hexToBytes: (...args) => current.hexToBytes(...args),
 };
