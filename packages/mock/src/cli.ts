@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { type DeliveryKind, deliveryEntries } from "@mailtrap-webhooks/spec";
 import { deliverTestEvents, deliveryFormats } from "./deliver.js";
+import { maxTimerMs } from "./timers.js";
 
 const secretVariable = "MAILTRAP_WEBHOOK_SECRET";
 // The spec's deliveries, so a kind added there shows up here without an edit.
@@ -23,8 +24,6 @@ const usage = `Usage:
 
 // Prism's close() waits for requests in flight and gives no handle to cut them off.
 const shutdownGraceMs = 2_000;
-// setTimeout fires at once for anything above 2^31-1 ms.
-const maxTimeoutMs = 2_147_483_647;
 
 function fail(message: string): never {
   console.error(`${message}\n\n${usage}`);
@@ -155,7 +154,7 @@ async function deliver(args: string[]): Promise<void> {
   if (!formats.includes(values.format)) {
     fail(`--kind ${kind} is delivered as ${formats.join(" or ")} only, not ${values.format}`);
   }
-  const timeoutMs = wholeNumber("--timeout-ms", values["timeout-ms"], 1, maxTimeoutMs);
+  const timeoutMs = wholeNumber("--timeout-ms", values["timeout-ms"], 1, maxTimerMs);
   const result = await deliverTestEvents({
     url: values.url,
     secret,

@@ -3,9 +3,9 @@ import { deliveryEntries, deliveryFormats } from "@mailtrap-webhooks/spec";
 import type { PayloadFormat, WebhookEvent } from "@mailtrap-webhooks/types";
 import { connectionErrorCode, connectionErrorMessage } from "./connection-error.js";
 import { type DeliveryKind, exampleEvents } from "./spec.js";
+import { maxTimerMs } from "./timers.js";
 
 const defaultTimeoutMs = 30_000;
-const maxTimeoutMs = 2_147_483_647;
 
 export interface DeliverTestEventsOptions {
   /** The receiver's URL, e.g. your local webhook endpoint. */
@@ -46,8 +46,8 @@ export { deliveryFormats };
 export async function deliverTestEvents(options: DeliverTestEventsOptions): Promise<DeliveryResult> {
   const { secret, format = "json", kind = "sending", timeoutMs = defaultTimeoutMs } = options;
   // setTimeout fires at once for anything above 2^31-1 ms, so such a value cannot be honoured.
-  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0 || timeoutMs > maxTimeoutMs) {
-    throw new RangeError(`timeoutMs must be a whole number from 1 to ${maxTimeoutMs}, got ${timeoutMs}`);
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0 || timeoutMs > maxTimerMs) {
+    throw new RangeError(`timeoutMs must be a whole number from 1 to ${maxTimerMs}, got ${timeoutMs}`);
   }
   // Mailtrap never sends a kind in a format its webhooks do not offer, so neither does this.
   const formats = deliveryFormats(kind);

@@ -13,6 +13,7 @@ import { fanOut, webhookTypeOfKind } from "./simulator/fan-out.js";
 import { createManagementServer } from "./simulator/http.js";
 import { mailtrapRateLimit, type RateLimit } from "./simulator/rate-limit.js";
 import { createWebhookStore, type SimulatedWebhook } from "./simulator/store.js";
+import { maxTimerMs } from "./timers.js";
 
 export type { SimulatorAccount } from "./simulator/accounts.js";
 export { type DeliveryAttempt, describeAttempt } from "./simulator/deliveries.js";
@@ -77,7 +78,6 @@ export interface Simulator {
 
 const defaultAnswerTimeoutMs = 30_000;
 const defaultMaxBodyBytes = 1024 * 1024;
-const maxTimerMs = 2_147_483_647;
 
 function check(condition: boolean, message: string): void {
   if (!condition) throw new RangeError(message);

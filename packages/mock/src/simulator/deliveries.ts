@@ -7,6 +7,7 @@ import { createTestDelivery } from "@mailtrap-webhooks/receiver";
 import type { PayloadFormat, WebhookEvent } from "@mailtrap-webhooks/types";
 import { connectionErrorMessage } from "../connection-error.js";
 import { deliveryFormats } from "../deliver.js";
+import { maxTimerMs } from "../timers.js";
 import { type Batch, kindOfType } from "./fan-out.js";
 import { nextDelayMs, retryPolicy } from "./retry-schedule.js";
 import type { WebhookStore } from "./store.js";
@@ -58,9 +59,6 @@ export interface DeliveryEngine {
   /** Cancels scheduled retries, aborts attempts in flight and waits for them. */
   close(): Promise<void>;
 }
-
-// setTimeout fires at once for anything above 2^31-1 ms.
-const maxTimerMs = 2_147_483_647;
 
 export function createDeliveryEngine(options: DeliveryEngineOptions): DeliveryEngine {
   const { store, timeScale, answerTimeoutMs } = options;
