@@ -121,7 +121,11 @@ export function parseManifest(text: string, file = "webhooks file"): Manifest {
     if (shape.validate(entry)) return;
     for (const error of shape.validate.errors ?? []) {
       const path = [...at, ...instancePath(error)];
-      problems.push({ line: lineAt(path), field: pathText(path), message: describe(error, type as string) });
+      problems.push({
+        line: lineAt(path),
+        field: pathText(path),
+        message: problemText(error, type as string),
+      });
     }
   });
   if (problems.length > 0) throw new ManifestError(file, byLine(problems));
@@ -155,7 +159,7 @@ function instancePath(error: ErrorObject): Path {
   return path;
 }
 
-function describe(error: ErrorObject, type: string): string {
+function problemText(error: ErrorObject, type: string): string {
   switch (error.keyword) {
     case "required":
       return `is required for ${type} webhooks`;

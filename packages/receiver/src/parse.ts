@@ -102,7 +102,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 // What a non-event value is, in a few words. Never JSON.stringify it: a deeply nested value
 // would overflow the stack, and a large one would be serialised just to be cut to a snippet.
-function describe(value: unknown): string {
+function describeNonEvent(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return `an array of ${value.length} item${value.length === 1 ? "" : "s"}`;
   if (typeof value === "string") return `the string ${snippet(value)}`;
@@ -115,7 +115,7 @@ function describe(value: unknown): string {
 function classify(value: unknown, where: string, line?: number): ParsedEvent {
   if (!isObject(value) || typeof value.event !== "string") {
     throw new WebhookParseError(
-      `${where} is not an event: expected a JSON object with a string "event" field, got ${describe(value)}.`,
+      `${where} is not an event: expected a JSON object with a string "event" field, got ${describeNonEvent(value)}.`,
       line === undefined ? {} : { line },
     );
   }
