@@ -76,15 +76,14 @@ export async function applyCommand(
     } catch (error) {
       const notDone = plan.changes.slice(index).map(label);
       const [reason = "", ...details] = describeFailure(error);
-      process.stderr.write(
-        [
-          `${pc.red("error:")} apply stopped at ${label(change)}: ${reason}`,
-          ...details,
-          `Done: ${index} of ${total} change(s).`,
-          `Not done: ${notDone.join("; ")}.`,
-          "Fix the cause and run apply again: it picks up what is left.",
-        ].join("\n") + "\n",
-      );
+      const report = [
+        `${pc.red("error:")} apply stopped at ${label(change)}: ${reason}`,
+        ...details,
+        `Done: ${index} of ${total} change(s).`,
+        `Not done: ${notDone.join("; ")}.`,
+        "Fix the cause and run apply again: it picks up what is left.",
+      ];
+      process.stderr.write(report.map((line) => `${line}\n`).join(""));
       if (options.json) printJson({ ...planJson(plan), applied, failed: label(change) });
       return exitCodes.failed;
     }

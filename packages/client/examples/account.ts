@@ -8,9 +8,3 @@ const client = createWebhooksClient({
 });
 const all = await client.list(); // GET /api/accounts/1234567/webhooks
 console.log(all.length);
-
-// The raw client reaches both forms, whichever one the methods use.
-const { data } = await client.raw.GET("/api/accounts/{account_id}/webhooks", {
-  params: { path: { account_id: 1234567 } },
-});
-console.log(data?.data.length);

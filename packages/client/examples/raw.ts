@@ -1,8 +1,10 @@
 import { createWebhooksClient } from "@mailtrap-webhooks/client";
+import { createRawClient } from "@mailtrap-webhooks/client/raw";
 
-const client = createWebhooksClient({ apiToken: process.env.MAILTRAP_API_TOKEN ?? "" });
+// Same options as createWebhooksClient's connection: apiToken, baseUrl, authScheme, fetch, userAgent.
+const raw = createRawClient({ apiToken: process.env.MAILTRAP_API_TOKEN ?? "" });
 
-const { data, error, response } = await client.raw.GET("/api/webhooks/{webhook_id}", {
+const { data, error, response } = await raw.GET("/api/webhooks/{webhook_id}", {
   params: { path: { webhook_id: 8127 } },
 });
 if (error) {
@@ -10,3 +12,13 @@ if (error) {
 } else {
   console.log(data.data.url); // typed: the { data: Webhook } envelope
 }
+
+// Every attempt of the five methods goes through this fetch: add a header, log, or measure.
+const withHeader = createWebhooksClient({
+  apiToken: process.env.MAILTRAP_API_TOKEN ?? "",
+  fetch: (request) => {
+    request.headers.set("Prefer", "code=429");
+    return fetch(request);
+  },
+});
+await withHeader.list().catch((error: unknown) => console.error(error));

@@ -18,6 +18,7 @@ export {
   VERSION,
   type WebhooksClient,
 } from "./client.js";
+export type { ConnectionOptions } from "./connection.js";
 export {
   AuthenticationError,
   ConnectionError,
@@ -36,5 +37,6 @@ export {
   WebhooksApiError,
 } from "./errors.js";
 export type { Logger, LogLevel } from "./logger.js";
+export { DEFAULT_RATE_LIMIT, type RateLimit } from "./rate-limit.js";
 export type { RequestOptions } from "./request.js";
 export { type DelayInput, type RetryInput, retryDelay, shouldRetry } from "./retry.js";

@@ -2,7 +2,7 @@
 // status or cause, attempt and wait; never a header or a body, so neither the token nor a
 // signing secret can reach a log.
 
-/** From quietest to loudest. `info` shows failed attempts and retry waits; `debug` every attempt. */
+/** From quietest to loudest. `info` shows failed attempts, retry waits and rate-limit waits; `debug` every attempt. */
 export type LogLevel = "off" | "error" | "warn" | "info" | "debug";
 
 /** Where log lines go; `console` fits, as do pino, winston and most other loggers. */

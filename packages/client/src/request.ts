@@ -1,6 +1,7 @@
 // One call, end to end: attempts with a fresh timeout each, retries when shouldRetry says
 // so, and the success body checked and unwrapped. Errors come out classified (errors.ts).
 import { type OperationId, type ResponseBody, requiredFields } from "@mailtrap-webhooks/types";
+import { sleep, userAbort } from "./abort.js";
 import {
   ConnectionError,
   clipText,
@@ -10,17 +11,18 @@ import {
   scrub,
   scrubHeaders,
   TimeoutError,
-  UserAbortError,
   WebhooksApiError,
 } from "./errors.js";
 import type { Log } from "./logger.js";
 import { forBothForms, type PathForm } from "./operations.js";
+import type { RateLimiter, Slot } from "./rate-limit.js";
 import { retryDelay, shouldRetry } from "./retry.js";
+import type { Route } from "./routes.js";
 import { checkRequestOptions, checkRetries, checkTimeout } from "./validate.js";
 
 /** Options for a single call; they override the client's for that call only. */
 export interface RequestOptions {
-  /** Cancels the call, including a pending retry wait. An aborted call is never retried. */
+  /** Cancels the call, including a pending retry or rate-limit wait. An aborted call is never retried. */
   signal?: AbortSignal | undefined;
   /** Milliseconds each attempt may take, body included. */
   timeoutMs?: number | undefined;
@@ -28,25 +30,10 @@ export interface RequestOptions {
   maxRetries?: number | undefined;
 }
 
-/** What an openapi-fetch call answers when asked for the body as text. */
-type RawResult = { data?: string | undefined; error?: unknown; response: Response };
-export type RawCall = (init: {
-  signal: AbortSignal;
-  parseAs: "text";
-  fetch: (request: Request) => Promise<Response>;
-}) => Promise<RawResult>;
-
-/** One call as the sender makes it (routes.ts builds them for each path form). */
-export interface Route<Op extends OperationId> {
-  /** Types the result as the spec's 200 body of this operation, and picks the check of its `data`. */
-  operation: Op;
-  /** Whether a failed attempt may be sent again depends on it (retry.ts). */
-  method: "GET" | "POST" | "PATCH" | "DELETE";
-  call: RawCall;
-}
-
 export interface SenderConfig {
   baseUrl: string;
+  /** Sent with every request: Accept, User-Agent and auth. */
+  headers: Record<string, string>;
   /** Sends one request; the sender caps the size of what comes back. */
   fetch: (request: Request) => Promise<Response>;
   timeoutMs: number;
@@ -58,6 +45,8 @@ export interface SenderConfig {
   /** The path form the client calls; error advice depends on it (errors.ts). */
   pathForm: PathForm;
   log: Log;
+  /** Waits for a free slot before each attempt; undefined when the limit is off. */
+  rateLimiter: RateLimiter | undefined;
 }
 
 export type Sender = <Op extends OperationId>(
@@ -66,7 +55,8 @@ export type Sender = <Op extends OperationId>(
 ) => Promise<ResponseBody<Op, 200>["data"]>;
 
 export function createSender(config: SenderConfig): Sender {
-  return async ({ operation, method, call }, rawOptions) => {
+  return async (route, rawOptions) => {
+    const { method, path } = route;
     const options = checkRequestOptions(rawOptions);
     const timeoutMs =
       options.timeoutMs === undefined
@@ -77,12 +67,14 @@ export function createSender(config: SenderConfig): Sender {
         ? config.maxRetries
         : checkRetries("options.maxRetries", options.maxRetries);
     const { signal } = options;
-    const attempt: Attempt = { method, path: operation };
+    const attempt: Attempt = { method, path };
     for (let retries = 0; ; retries++) {
       const tried = () => `${method} ${attempt.path} (attempt ${retries + 1} of ${maxRetries + 1})`;
       let error: WebhooksApiError;
+      // Before the attempt's timer starts: time spent waiting for the limit is not the server's.
+      const slot = await rateLimitSlot(config, signal, `${method} ${path}`);
       try {
-        const data = await attemptOnce(operation, call, config, timeoutMs, signal, attempt);
+        const data = await attemptOnce(route, config, timeoutMs, signal, attempt).finally(() => slot?.done());
         config.log("debug", () => `${tried()} → ${attempt.status}`);
         // The generic ties the unchecked JSON to the spec's 200 body for this operation.
         return data as never;
@@ -104,17 +96,28 @@ export function createSender(config: SenderConfig): Sender {
   };
 }
 
+/** Waits for a slot under the token's rate limit, logging the wait; undefined when it is off. */
+async function rateLimitSlot(
+  { rateLimiter, log }: SenderConfig,
+  signal: AbortSignal | undefined,
+  call: string,
+): Promise<Slot | undefined> {
+  if (!rateLimiter) return undefined;
+  return rateLimiter.acquire(signal, (wait) =>
+    log("info", () => `${call}: waiting ${wait} ms for the rate limit (${rateLimiter.description})`),
+  );
+}
+
 /** What one attempt learnt about the request, for log lines and messages. */
 interface Attempt {
   method: string;
-  /** The URL path sent (ids included, no query), or the operation id before a request exists. */
+  /** The URL path sent (ids included, no query). */
   path: string;
   status?: number;
 }
 
 async function attemptOnce(
-  operation: OperationId,
-  call: RawCall,
+  { operation, method, path, body }: Route<OperationId>,
   config: SenderConfig,
   timeoutMs: number,
   signal: AbortSignal | undefined,
@@ -131,18 +134,25 @@ async function attemptOnce(
   }, timeoutMs);
   const onAbort = () => controller.abort();
   signal?.addEventListener("abort", onAbort, { once: true });
-  const fetch = async (request: Request) => {
+  const exchange = async () => {
+    const request = new Request(config.baseUrl + path, {
+      method,
+      headers:
+        body === undefined ? config.headers : { ...config.headers, "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      // A redirect to another host would carry the token header along; surface it instead.
+      redirect: "manual",
+      signal: controller.signal,
+    });
     attempt.path = new URL(request.url).pathname;
-    const response = await config.fetch(request);
+    const response = capBody(await config.fetch(request), config);
     attempt.status = response.status;
-    return capBody(response, config);
+    return { response, text: await response.text() };
   };
-  let result: RawResult;
+  let response: Response;
+  let text: string;
   try {
-    result = await untilAborted(
-      call({ signal: controller.signal, parseAs: "text", fetch }),
-      controller.signal,
-    );
+    ({ response, text } = await untilAborted(exchange(), controller.signal));
   } catch (cause) {
     if (signal?.aborted) throw userAbort(signal);
     if (cause instanceof WebhooksApiError) throw cause;
@@ -160,9 +170,18 @@ async function attemptOnce(
     clearTimeout(timer);
     signal?.removeEventListener("abort", onAbort);
   }
-  const { response } = result;
-  if (!response.ok) throw errorFromResponse(response, result.error, config);
-  return unwrap(operation, response, result.data, config.secrets);
+  if (!response.ok) throw errorFromResponse(response, parseErrorBody(text), config);
+  return unwrap(operation, response, text, config.secrets);
+}
+
+/** An error body as JSON when it is JSON, else its text; none when empty. */
+function parseErrorBody(text: string): unknown {
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 /**
@@ -313,12 +332,6 @@ function unwrap(
   return parsed.data;
 }
 
-function userAbort(signal: AbortSignal): UserAbortError {
-  return new UserAbortError("The call was cancelled by its AbortSignal and was not retried.", {
-    cause: signal.reason,
-  });
-}
-
 /** What a system error code means, in words a user can act on. */
 const CAUSES: [RegExp, string][] = [
   [/^ECONNREFUSED$/, "the server refused the connection"],
@@ -341,20 +354,4 @@ function describeCause(cause: unknown): string {
   if (typeof code !== "string") return message;
   const meaning = CAUSES.find(([pattern]) => pattern.test(code))?.[1];
   return meaning ? `${code}, ${meaning}` : `${message} (${code})`;
-}
-
-/** Waits `ms`, or rejects at once with a UserAbortError when the caller aborts. */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(userAbort(signal));
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(userAbort(signal as AbortSignal));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }

@@ -1,14 +1,26 @@
-// The five calls on the wire, in the path form the client was created for. Each route names
-// its spec operation (from operations.ts) beside the typed openapi-fetch call of that path.
+// The five calls on the wire, in the path form the client was created for: the spec
+// operation each one is (operations.ts), its method, its path with the ids filled in, and
+// its body in the API's `{ webhook: ... }` envelope.
 import type {
   CreateWebhookRequest,
   OperationId,
   paths,
+  RequestBody,
   UpdateWebhookRequest,
 } from "@mailtrap-webhooks/types";
-import type { Client } from "openapi-fetch";
-import { OPERATIONS, type OperationOf } from "./operations.js";
-import type { RawCall, Route } from "./request.js";
+import { OPERATIONS, type OperationOf, type PathForm } from "./operations.js";
+
+/** One call as the sender makes it. */
+export interface Route<Op extends OperationId> {
+  /** Types the result as the spec's 200 body of this operation, and picks the check of its `data`. */
+  operation: Op;
+  /** Whether a failed attempt may be sent again depends on it (retry.ts). */
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  /** The URL path after baseUrl, ids filled in. */
+  path: string;
+  /** The JSON body, typed as the spec's request body of the operation. */
+  body?: RequestBody<Op>;
+}
 
 /** The same five calls in either form: the methods in client.ts do not know which form they use. */
 export interface Routes {
@@ -19,65 +31,35 @@ export interface Routes {
   delete(webhookId: number): Route<OperationOf<"delete">>;
 }
 
-// Keeps each operation's literal type, which types the method's result.
-const route = <Op extends OperationId>(operation: Op, method: Route<Op>["method"], call: RawCall) => ({
-  operation,
-  method,
-  call,
-});
+// The spec's paths these routes fill in; a path renamed in the spec stops this compiling.
+const COLLECTION = {
+  token: "/api/webhooks",
+  account: "/api/accounts/{account_id}/webhooks",
+} as const satisfies Record<PathForm, keyof paths>;
+({
+  token: "/api/webhooks/{webhook_id}",
+  account: "/api/accounts/{account_id}/webhooks/{webhook_id}",
+}) satisfies Record<PathForm, `${(typeof COLLECTION)[PathForm]}/{webhook_id}` & keyof paths>;
 
 /** The token-scoped paths (`accountId` undefined) or the account-scoped ones. */
-export function routesFor(raw: Client<paths>, accountId: number | undefined): Routes {
-  return accountId === undefined ? tokenRoutes(raw) : accountRoutes(raw, accountId);
-}
-
-/** `/api/webhooks[/{webhook_id}]`: the account is the API token's. */
-function tokenRoutes(raw: Client<paths>): Routes {
-  const collection = "/api/webhooks";
-  const item = "/api/webhooks/{webhook_id}";
+export function routesFor(accountId: number | undefined): Routes {
+  const form: PathForm = accountId === undefined ? "token" : "account";
+  const collection = COLLECTION[form].replace("{account_id}", String(accountId));
   return {
-    list: () => route(OPERATIONS.list.token, "GET", (init) => raw.GET(collection, init)),
-    create: (webhook) =>
-      route(OPERATIONS.create.token, "POST", (init) => raw.POST(collection, { body: { webhook }, ...init })),
-    get: (webhook_id) =>
-      route(OPERATIONS.get.token, "GET", (init) =>
-        raw.GET(item, { params: { path: { webhook_id } }, ...init }),
-      ),
-    update: (webhook_id, webhook) =>
-      route(OPERATIONS.update.token, "PATCH", (init) =>
-        raw.PATCH(item, { params: { path: { webhook_id } }, body: { webhook }, ...init }),
-      ),
-    delete: (webhook_id) =>
-      route(OPERATIONS.delete.token, "DELETE", (init) =>
-        raw.DELETE(item, { params: { path: { webhook_id } }, ...init }),
-      ),
-  };
-}
-
-/** `/api/accounts/{account_id}/webhooks[/{webhook_id}]`: the account is named in the path. */
-function accountRoutes(raw: Client<paths>, account_id: number): Routes {
-  const collection = "/api/accounts/{account_id}/webhooks";
-  const item = "/api/accounts/{account_id}/webhooks/{webhook_id}";
-  return {
-    list: () =>
-      route(OPERATIONS.list.account, "GET", (init) =>
-        raw.GET(collection, { params: { path: { account_id } }, ...init }),
-      ),
-    create: (webhook) =>
-      route(OPERATIONS.create.account, "POST", (init) =>
-        raw.POST(collection, { params: { path: { account_id } }, body: { webhook }, ...init }),
-      ),
-    get: (webhook_id) =>
-      route(OPERATIONS.get.account, "GET", (init) =>
-        raw.GET(item, { params: { path: { account_id, webhook_id } }, ...init }),
-      ),
-    update: (webhook_id, webhook) =>
-      route(OPERATIONS.update.account, "PATCH", (init) =>
-        raw.PATCH(item, { params: { path: { account_id, webhook_id } }, body: { webhook }, ...init }),
-      ),
-    delete: (webhook_id) =>
-      route(OPERATIONS.delete.account, "DELETE", (init) =>
-        raw.DELETE(item, { params: { path: { account_id, webhook_id } }, ...init }),
-      ),
+    list: () => ({ operation: OPERATIONS.list[form], method: "GET", path: collection }),
+    create: (webhook) => ({
+      operation: OPERATIONS.create[form],
+      method: "POST",
+      path: collection,
+      body: { webhook },
+    }),
+    get: (id) => ({ operation: OPERATIONS.get[form], method: "GET", path: `${collection}/${id}` }),
+    update: (id, webhook) => ({
+      operation: OPERATIONS.update[form],
+      method: "PATCH",
+      path: `${collection}/${id}`,
+      body: { webhook },
+    }),
+    delete: (id) => ({ operation: OPERATIONS.delete[form], method: "DELETE", path: `${collection}/${id}` }),
   };
 }

@@ -4,14 +4,16 @@ import { createWebhooksClient, RateLimitError, UnexpectedStatusError } from "@ma
 import { startMockServer } from "@mailtrap-webhooks/mock";
 
 const mock = await startMockServer();
-const client = createWebhooksClient({ apiToken: "any", baseUrl: mock.url, maxRetries: 0 });
 
-// A middleware on the raw client also runs for list, create, get, update and delete.
+// A fetch that adds Prism's Prefer header when one is set, for every call of the client.
 let prefer: string | undefined;
-client.raw.use({
-  onRequest({ request }) {
+const client = createWebhooksClient({
+  apiToken: "any",
+  baseUrl: mock.url,
+  maxRetries: 0,
+  fetch: (request) => {
     if (prefer) request.headers.set("Prefer", prefer);
-    return request;
+    return fetch(request);
   },
 });
 

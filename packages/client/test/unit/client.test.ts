@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import type { CreateWebhookRequest } from "@mailtrap-webhooks/types";
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -20,6 +21,9 @@ import {
 import { sendJson, startServer, type TestServer } from "../helpers/server.js";
 
 const BASE = "https://api.test";
+const packageVersion: string = JSON.parse(
+  readFileSync(new URL("../../package.json", import.meta.url), "utf8"),
+).version;
 
 function setup(options: Partial<ClientOptions> = {}) {
   const fake = fakeFetch((seen) => {
@@ -194,43 +198,33 @@ describe("headers and options", () => {
     expect(fake.seen[0]?.url).toBe(`${BASE}/api/accounts/7/webhooks`);
   });
 
+  it("hands each attempt's Request to a custom fetch, which may add headers (what raw middleware did)", async () => {
+    const server = await serve((_req, res) => sendJson(res, 200, { data: webhook }));
+    const client = createWebhooksClient({
+      apiToken: TOKEN,
+      baseUrl: server.url,
+      fetch: (request) => {
+        request.headers.set("Prefer", "code=200");
+        return fetch(request);
+      },
+    });
+    await client.update(8127, { active: true });
+    expect(server.received[0]?.headers.prefer).toBe("code=200");
+    expect(server.received[0]?.headers["api-token"]).toBe(TOKEN);
+  });
+
   it("VERSION matches package.json", () => {
-    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
-    expect(VERSION).toBe(pkg.version);
-  });
-});
-
-describe("raw client", () => {
-  it("answers { data, error, response } with auth, User-Agent and baseUrl preset, without throwing", async () => {
-    const fake = fakeFetch((_seen, i) =>
-      i === 0 ? json({ data: webhook }) : json({ error: "Not Found" }, 404),
-    );
-    const client = createWebhooksClient({ apiToken: TOKEN, baseUrl: BASE, fetch: fake.fetch });
-    const ok = await client.raw.GET("/api/webhooks/{webhook_id}", {
-      params: { path: { webhook_id: 8127 } },
-    });
-    expect(ok.data?.data).toEqual(webhook);
-    expect(ok.response.status).toBe(200);
-    const missing = await client.raw.GET("/api/webhooks/{webhook_id}", {
-      params: { path: { webhook_id: 1 } },
-    });
-    expect(missing.error).toEqual({ error: "Not Found" });
-    expect(missing.response.status).toBe(404);
-    expect(fake.seen[0]?.url).toBe(`${BASE}/api/webhooks/8127`);
-    expect(fake.seen[0]?.headers.get("api-token")).toBe(TOKEN);
-    expect(fake.seen[0]?.headers.get("user-agent")).toContain("mailtrap-webhooks-client/");
-    // Raw calls never retry.
-    expect(fake.seen).toHaveLength(2);
+    expect(VERSION).toBe(packageVersion);
   });
 
-  it("reaches the account-scoped paths too, whichever form the methods use", async () => {
-    const fake = fakeFetch(() => json({ data: [webhook] }));
-    const client = createWebhooksClient({ apiToken: TOKEN, baseUrl: BASE, fetch: fake.fetch });
-    const { data } = await client.raw.GET("/api/accounts/{account_id}/webhooks", {
-      params: { path: { account_id: 42 } },
-    });
-    expect(data?.data).toEqual([webhook]);
-    expect(fake.seen[0]?.url).toBe(`${BASE}/api/accounts/42/webhooks`);
+  // The build writes the version in (tsup `define`), so `changeset version` needs no extra step.
+  it("the built ESM and CJS entries carry package.json's version", async () => {
+    const esm = new URL("../../dist/index.js", import.meta.url);
+    const cjs = new URL("../../dist/index.cjs", import.meta.url);
+    expect(existsSync(esm) && existsSync(cjs), "dist/ is missing: run `pnpm build` first").toBe(true);
+    const built = (await import(esm.href)) as { VERSION: string };
+    expect(built.VERSION).toBe(packageVersion);
+    expect(createRequire(import.meta.url)(cjs.pathname).VERSION).toBe(packageVersion);
   });
 });
 

@@ -20,7 +20,11 @@ function blockUnder(heading: string): string {
 describe("README examples", () => {
   it.each([
     { heading: "Test your integration end to end", file: "end-to-end.ts", uses: "startSimulator" },
-    { heading: "Ask the mock for an error status", file: "error-status.ts", uses: "client.raw.use" },
+    {
+      heading: "Ask the mock for an error status",
+      file: "error-status.ts",
+      uses: 'request.headers.set("Prefer"',
+    },
   ])("$heading shows examples/$file verbatim", ({ heading, file, uses }) => {
     const block = blockUnder(heading);
     expect(example(file)).toContain(block);

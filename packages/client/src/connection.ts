@@ -1,0 +1,63 @@
+// Where requests go and as whom: the options the client and the raw client share, checked,
+// turned into a base URL, the headers every request carries, and the fetch to send with.
+import { InvalidArgumentError } from "./errors.js";
+import { checkBaseUrl, checkToken, checkUserAgent, describe } from "./validate.js";
+
+/** Written in by the build from package.json (tsup and vitest `define`). */
+declare const __CLIENT_VERSION__: string;
+
+/** This package's version, sent in the User-Agent. */
+export const VERSION: string = __CLIENT_VERSION__;
+export const DEFAULT_BASE_URL = "https://mailtrap.io";
+
+export interface ConnectionOptions {
+  /** A Mailtrap API token with access to the account. */
+  apiToken: string;
+  /** Default `https://mailtrap.io`. */
+  baseUrl?: string | undefined;
+  /** `api-token` (default) sends `Api-Token: <token>`; `bearer` sends `Authorization: Bearer <token>`. */
+  authScheme?: "api-token" | "bearer" | undefined;
+  /** A fetch implementation; it receives a `Request`. Defaults to `globalThis.fetch`, looked up per call. */
+  fetch?: ((request: Request) => Promise<Response>) | undefined;
+  /** Your app's name and version, e.g. `"billing-sync/1.4"`; sent before ours in the User-Agent. */
+  userAgent?: string | undefined;
+}
+
+export interface Connection {
+  apiToken: string;
+  baseUrl: string;
+  /** Accept, User-Agent and the auth header. */
+  headers: Record<string, string>;
+  fetch: (request: Request) => Promise<Response>;
+}
+
+export function connect(options: ConnectionOptions): Connection {
+  if (typeof options !== "object" || options === null) {
+    throw new InvalidArgumentError("options", `options must be an object, got ${describe(options)}`);
+  }
+  const apiToken = checkToken(options.apiToken);
+  const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
+  const { authScheme = "api-token", fetch: customFetch } = options;
+  if (authScheme !== "api-token" && authScheme !== "bearer") {
+    throw new InvalidArgumentError(
+      "authScheme",
+      `authScheme must be "api-token" or "bearer", got ${describe(authScheme)}`,
+    );
+  }
+  if (customFetch !== undefined && typeof customFetch !== "function") {
+    throw new InvalidArgumentError("fetch", `fetch must be a function, got ${describe(customFetch)}`);
+  }
+  const userAgent = checkUserAgent(options.userAgent);
+  const ours = `mailtrap-webhooks-client/${VERSION}`;
+  return {
+    apiToken,
+    baseUrl,
+    headers: {
+      Accept: "application/json",
+      "User-Agent": userAgent ? `${userAgent} ${ours}` : ours,
+      ...(authScheme === "bearer" ? { Authorization: `Bearer ${apiToken}` } : { "Api-Token": apiToken }),
+    },
+    // Looked up per call so fetch mocks installed after creation still apply.
+    fetch: (request) => (customFetch ?? globalThis.fetch)(request),
+  };
+}
