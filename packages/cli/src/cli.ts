@@ -36,6 +36,10 @@ const program = new Command("mailtrap-webhooks")
   )
   .option("--account <id>", `account id; without it the token's account is used (or ${accountVariable})`)
   .option("--base-url <url>", "API base URL, e.g. a local simulator (default https://mailtrap.io)")
+  .option(
+    "--rate-limit <requests/seconds>",
+    "requests per token the client allows itself, waiting when needed (default Mailtrap's 150/10; off to disable)",
+  )
   .option("--json", "print machine-readable JSON on stdout")
   .option("--debug", "print stack traces of failures")
   .showHelpAfterError()

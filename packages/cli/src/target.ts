@@ -11,10 +11,27 @@ export interface TargetOptions {
   token?: string;
   account?: string;
   baseUrl?: string;
+  /** `REQUESTS/SECONDS` (e.g. `150/10`) or `off`. */
+  rateLimit?: string;
 }
 
 export const tokenVariable = "MAILTRAP_API_TOKEN";
 export const accountVariable = "MAILTRAP_ACCOUNT_ID";
+
+/** `--rate-limit`: `off`, or `REQUESTS/SECONDS` such as Mailtrap's `150/10`. */
+export function rateLimitFrom(
+  text: string | undefined,
+): { requests: number; perMs: number } | false | undefined {
+  if (text === undefined) return undefined;
+  if (text === "off") return false;
+  const match = /^(\d{1,6})\/(\d{1,6}(?:\.\d{1,3})?)s?$/.exec(text.trim());
+  const requests = Number(match?.[1]);
+  const perMs = Math.round(Number(match?.[2]) * 1000);
+  if (!match || requests < 1 || perMs < 1) {
+    throw new CliError(`--rate-limit must be REQUESTS/SECONDS (e.g. 150/10) or off, got "${text}".`);
+  }
+  return { requests, perMs };
+}
 
 /** A positive whole number from a flag or variable, e.g. an id. */
 export function positiveInteger(text: string, what: string): number {
@@ -34,8 +51,10 @@ export function clientFor(options: TargetOptions, userAgent: string): WebhooksCl
     account === undefined || account.trim() === ""
       ? undefined
       : positiveInteger(account, options.account !== undefined ? "--account" : accountVariable);
+  const rateLimit = rateLimitFrom(options.rateLimit);
   return createWebhooksClient({
     apiToken,
+    ...(rateLimit === undefined ? {} : { rateLimit }),
     ...(accountId === undefined ? {} : { accountId }),
     ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
     userAgent,
