@@ -1,10 +1,4 @@
 import { defineConfig } from "tsup";
+import { executable } from "../../tsup.preset.mjs";
 
-export default defineConfig({
-  entry: { cli: "src/cli.ts" },
-  format: ["esm"],
-  dts: false,
-  clean: true,
-  target: "node20",
-  banner: { js: "#!/usr/bin/env node" },
-});
+export default defineConfig(executable("src/cli.ts", { clean: true }));

@@ -1,5 +1,7 @@
-import type { Plugin } from "esbuild";
-import { defineConfig } from "tsup";
+import { defineConfig, type Options } from "tsup";
+import { library } from "../../tsup.preset.mjs";
+
+type Plugin = NonNullable<Options["esbuildPlugins"]>[number];
 
 // The sources import the platform as ./platform/current.js (Web Crypto, so the main entry
 // type-checks with web standards alone). In the build that import becomes `#platform`, which
@@ -12,18 +14,16 @@ const platformByCondition: Plugin = {
   },
 };
 
-export default defineConfig({
-  entry: {
-    index: "src/index.ts",
-    node: "src/node.ts",
-    fastify: "src/fastify.ts",
-    "platform/node": "src/platform/node.ts",
-    "platform/web": "src/platform/web.ts",
-  },
-  format: ["esm", "cjs"],
-  dts: { entry: { index: "src/index.ts", node: "src/node.ts", fastify: "src/fastify.ts" } },
-  esbuildPlugins: [platformByCondition],
-  clean: true,
-  sourcemap: false,
-  target: "es2022",
-});
+export default defineConfig(
+  library({
+    entry: {
+      index: "src/index.ts",
+      node: "src/node.ts",
+      fastify: "src/fastify.ts",
+      "platform/node": "src/platform/node.ts",
+      "platform/web": "src/platform/web.ts",
+    },
+    dts: { entry: { index: "src/index.ts", node: "src/node.ts", fastify: "src/fastify.ts" } },
+    esbuildPlugins: [platformByCondition],
+  }),
+);

@@ -1,11 +1,7 @@
 import { defineConfig } from "tsup";
+import { library } from "../../tsup.preset.mjs";
 
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  dts: true,
-  // scripts/copy-spec.mjs has already put the spec into dist/.
-  clean: false,
-  shims: true,
-  target: "node20",
-});
+// scripts/copy-spec.mjs has already put the spec into dist/, so no clean.
+export default defineConfig(
+  library({ entry: ["src/index.ts"], clean: false, shims: true, target: "node20" }),
+);
