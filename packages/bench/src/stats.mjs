@@ -1,83 +1,100 @@
-// Timing helpers: rounds of a fixed number of iterations, medians and spreads.
+// Timing helpers: calibrated rounds, run interleaved, with per-round ratios against a baseline.
 import { performance } from "node:perf_hooks";
-
-/** @param {number[]} values @param {number} q quantile in [0, 1] */
-export function quantile(values, q) {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  const a = /** @type {number} */ (sorted[lo]);
-  const b = /** @type {number} */ (sorted[hi]);
-  return a + (b - a) * (pos - lo);
-}
-
-/**
- * @typedef {{ median: number, min: number, max: number, q1: number, q3: number, n: number }} Summary
- */
-
-/** @param {number[]} values @returns {Summary} */
-export function summarize(values) {
-  return {
-    median: quantile(values, 0.5),
-    min: Math.min(...values),
-    max: Math.max(...values),
-    q1: quantile(values, 0.25),
-    q3: quantile(values, 0.75),
-    n: values.length,
-  };
-}
 
 /** Milliseconds since an arbitrary origin, sub-microsecond resolution. */
 export const now = () => performance.now();
 
 /**
- * Runs `fn(iterations)` until one call takes at least `targetMs`, doubling the count, and
- * returns the count that fills about `targetMs`. `fn` returns its elapsed milliseconds.
- * @param {(iterations: number) => Promise<number>} fn
- * @param {number} targetMs
- * @param {number} [start]
- * @param {number} [cap]
+ * A timed loop for compareLoops: `step(i)` for i from 0 to n - 1, each awaited; it throws on a
+ * wrong answer, so every contender is checked while it is timed.
+ * @param {(i: number) => unknown} step
  */
-export async function calibrate(fn, targetMs, start = 1, cap = 1_000_000) {
-  let n = start;
-  for (;;) {
-    const ms = await fn(n);
-    if (ms >= targetMs / 4 || n >= cap) {
-      return Math.max(1, Math.min(cap, Math.round((n * targetMs) / Math.max(ms, 0.001))));
-    }
-    n *= 4;
-  }
+export const loop = (step) => async (/** @type {number} */ n) => {
+  const t0 = now();
+  for (let i = 0; i < n; i++) await step(i);
+  return now() - t0;
+};
+
+/** @typedef {{ median: number, min: number, max: number }} Summary */
+
+/** @param {number[]} values @returns {Summary} */
+export function summarize(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = (sorted.length - 1) / 2;
+  return {
+    median: (sorted[Math.floor(mid)] + sorted[Math.ceil(mid)]) / 2,
+    min: sorted[0],
+    max: sorted[sorted.length - 1],
+  };
 }
 
 /**
- * Interleaved rounds: in each round every contender runs once (order rotated per round), so
- * a slow phase of the shared machine hits all of them alike. Returns per-contender arrays of
- * per-iteration times (ms) and the per-round ratios against `baseline`.
- * @template {string} K
- * @param {{ key: K, run: (iterations: number) => Promise<number>, iterations: number }[]} contenders
- * @param {number} rounds
- * @param {number} warmup
- * @param {K} baseline
+ * The iteration count that makes `run(n)` take about `targetMs` (quadrupling from 1 until a
+ * run takes a quarter of it), at most `cap`. `run` returns its elapsed milliseconds. A first,
+ * discarded run keeps one-off costs (loading, compiling) out of the estimate.
+ * @param {(iterations: number) => Promise<number>} run @param {number} targetMs @param {number} cap
  */
-export async function interleaved(contenders, rounds, warmup, baseline) {
-  /** @type {Record<string, number[]>} */
-  const perOp = {};
-  for (const c of contenders) perOp[c.key] = [];
-  for (let r = 0; r < warmup + rounds; r++) {
-    const order = contenders.map((_, i) => contenders[(i + r) % contenders.length]);
-    for (const c of order) {
-      if (!c) continue;
-      const ms = await c.run(c.iterations);
-      if (r >= warmup) perOp[c.key]?.push(ms / c.iterations);
+export async function calibrate(run, targetMs, cap) {
+  await run(1);
+  for (let n = 1; ; n *= 4) {
+    const ms = await run(n);
+    if (ms >= targetMs / 4 || n >= cap) return Math.max(1, Math.min(cap, Math.round((n * targetMs) / ms)));
+  }
+}
+
+/** @typedef {{ value: Summary, ratio: Summary }} Measured a value, and its ratio to the baseline's per round */
+
+/**
+ * Rounds in which every contender runs once, the order rotated per round, so a slow moment on
+ * a shared machine hits them all alike. A contender's round yields one or more named metrics;
+ * each is summarized, with its per-round ratio against the baseline's same metric.
+ * @template {string} M
+ * @param {Record<string, () => Promise<Record<M, number>>>} contenders
+ * @param {string} baseline a key of `contenders`
+ * @param {{ rounds: number, warmup: number }} options
+ * @returns {Promise<Record<string, Record<M, Measured>>>}
+ */
+export async function interleaved(contenders, baseline, { rounds, warmup }) {
+  const keys = Object.keys(contenders);
+  /** @type {Record<string, Record<M, number>[]>} */
+  const samples = Object.fromEntries(keys.map((key) => [key, []]));
+  for (let round = 0; round < warmup + rounds; round++) {
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[(i + round) % keys.length];
+      const sample = await contenders[key]();
+      if (round >= warmup) samples[key].push(sample);
     }
   }
-  /** @type {Record<string, number[]>} */
-  const ratios = {};
-  const base = perOp[baseline] ?? [];
-  for (const c of contenders) {
-    ratios[c.key] = (perOp[c.key] ?? []).map((t, i) => t / (base[i] ?? Number.NaN));
-  }
-  return { perOp, ratios };
+  /** @param {Record<M, number>[]} own @returns {Record<M, Measured>} */
+  const measure = (own) => {
+    const metrics = /** @type {M[]} */ (Object.keys(own[0]));
+    const summary = (/** @type {M} */ m) => ({
+      value: summarize(own.map((s) => s[m])),
+      ratio: summarize(own.map((s, i) => s[m] / samples[baseline][i][m])),
+    });
+    return /** @type {Record<M, Measured>} */ (Object.fromEntries(metrics.map((m) => [m, summary(m)])));
+  };
+  return Object.fromEntries(keys.map((key) => [key, measure(samples[key])]));
+}
+
+/**
+ * In-process loops: every contender runs the same iteration count per round (calibrated on
+ * the slowest), interleaved. The result's values are milliseconds per iteration.
+ * @param {Record<string, (iterations: number) => Promise<number>>} loops returns elapsed ms
+ * @param {string} baseline
+ * @param {{ rounds: number, warmup: number, roundMs: number, cap: number }} options
+ * @returns {Promise<Record<string, Measured>>}
+ */
+export async function compareLoops(loops, baseline, { rounds, warmup, roundMs, cap }) {
+  let iterations = cap;
+  for (const loop of Object.values(loops))
+    iterations = Math.min(iterations, await calibrate(loop, roundMs, cap));
+  const perRound = Object.fromEntries(
+    Object.entries(loops).map(([key, loop]) => [
+      key,
+      async () => ({ ms: (await loop(iterations)) / iterations }),
+    ]),
+  );
+  const results = await interleaved(perRound, baseline, { rounds, warmup });
+  return Object.fromEntries(Object.entries(results).map(([key, r]) => [key, r.ms]));
 }
