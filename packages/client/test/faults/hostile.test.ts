@@ -3,7 +3,7 @@
  * connections that fail in the ways the runtime reports only deep in `error.cause`.
  */
 import type { ServerResponse } from "node:http";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   type ClientOptions,
   ConnectionError,
@@ -18,18 +18,9 @@ import {
   WebhooksApiError,
 } from "../../src/index.js";
 import { created, rejectionOf, SECRET, TOKEN, webhook } from "../helpers/fixtures.js";
-import { sendJson, startServer, type TestServer } from "../helpers/server.js";
+import { sendJson, serversClosedAfterEach, startServer, type TestServer } from "../helpers/server.js";
 
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-async function serve(handler: Parameters<typeof startServer>[0]): Promise<TestServer> {
-  const server = await startServer(handler);
-  servers.push(server);
-  return server;
-}
+const serve = serversClosedAfterEach();
 
 const clientFor = (server: TestServer, options: Partial<ClientOptions> = {}) =>
   createWebhooksClient({ apiToken: TOKEN, accountId: 1, baseUrl: server.url, ...options });

@@ -3,7 +3,7 @@
  * which error the caller got. Waits are kept short with Retry-After: 0, small timeouts
  * and maxRetries: 1 where real backoff (0.375–0.5 s) would otherwise run.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   ConnectionError,
   createWebhooksClient,
@@ -16,18 +16,9 @@ import {
   type WebhooksClient,
 } from "../../src/index.js";
 import { created, rejectionOf, TOKEN, webhook } from "../helpers/fixtures.js";
-import { sendJson, startServer, type TestServer } from "../helpers/server.js";
+import { sendJson, serversClosedAfterEach, startServer, type TestServer } from "../helpers/server.js";
 
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-async function serve(handler: Parameters<typeof startServer>[0]): Promise<TestServer> {
-  const server = await startServer(handler);
-  servers.push(server);
-  return server;
-}
+const serve = serversClosedAfterEach();
 
 function clientFor(
   server: TestServer,

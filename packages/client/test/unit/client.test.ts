@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { CreateWebhookRequest } from "@mailtrap-webhooks/types";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   type ClientOptions,
   createWebhooksClient,
@@ -18,7 +18,7 @@ import {
   TOKEN,
   webhook,
 } from "../helpers/fixtures.js";
-import { sendJson, startServer, type TestServer } from "../helpers/server.js";
+import { sendJson, serversClosedAfterEach } from "../helpers/server.js";
 
 const BASE = "https://api.test";
 const packageVersion: string = JSON.parse(
@@ -35,16 +35,7 @@ function setup(options: Partial<ClientOptions> = {}) {
   return { client, seen: fake.seen };
 }
 
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-async function serve(handler: Parameters<typeof startServer>[0]): Promise<TestServer> {
-  const server = await startServer(handler);
-  servers.push(server);
-  return server;
-}
+const serve = serversClosedAfterEach();
 
 const newWebhook: CreateWebhookRequest = {
   url: "https://example.com/hooks",
