@@ -1,48 +1,17 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:http";
 import { type AddressInfo, connect, createServer as createNetServer } from "node:net";
-import { fileURLToPath } from "node:url";
 import { createWebhookHandler, type ParsedEvent } from "@mailtrap-webhooks/receiver";
 import { toNodeListener } from "@mailtrap-webhooks/receiver/node";
 import { type DeliveryKind, deliveryEntries } from "@mailtrap-webhooks/spec";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { exampleEvents } from "../src/spec.js";
+import { cliRunner, waitFor } from "./support/cli.js";
 
 // The CLI is tested as users run it: the built file, in a child process.
-const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
-const children: ChildProcess[] = [];
-
+const run = cliRunner();
 const secretVariable = "MAILTRAP_WEBHOOK_SECRET";
-
-// The secret variable is dropped from the inherited environment so the tests do not depend on
-// the shell they run in; pass it in `env` to test it.
-function run(args: string[], env: Record<string, string> = {}) {
-  const { [secretVariable]: _, ...inherited } = process.env;
-  const child = spawn(process.execPath, [cli, ...args], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...inherited, ...env },
-  });
-  children.push(child);
-  let output = "";
-  child.stdout?.on("data", (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on("data", (chunk) => {
-    output += chunk;
-  });
-  return { child, output: () => output };
-}
-
-async function waitFor<T>(read: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 // Resolves with the exit code, or rejects if the child is still running after timeoutMs.
 async function exitCode(child: ChildProcess, timeoutMs = 10_000): Promise<number | null> {
@@ -84,10 +53,6 @@ async function withReceiver(
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 }
-
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
-});
 
 describe("mailtrap-webhooks-mock", () => {
   it("serve prints its URL, answers requests and exits cleanly on SIGTERM", async () => {

@@ -1,40 +1,11 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { exampleEvents } from "../../src/spec.js";
+import { cliRunner, waitFor } from "../support/cli.js";
 import { receiver } from "./support.js";
 
 // As users run it: the built CLI in a child process.
-const cli = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
-const children: ChildProcess[] = [];
-
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
-});
-
-function run(args: string[]) {
-  const child = spawn(process.execPath, [cli, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-  children.push(child);
-  let output = "";
-  child.stdout?.on("data", (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on("data", (chunk) => {
-    output += chunk;
-  });
-  return { child, output: () => output };
-}
-
-async function waitFor<T>(read: () => T | undefined | null, what: string): Promise<T> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const value = read();
-    if (value !== undefined && value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+const run = cliRunner();
 
 describe("mailtrap-webhooks-mock simulate", () => {
   it("serves the simulator, prints one line per delivery attempt and exits on SIGTERM", async () => {
