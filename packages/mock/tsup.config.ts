@@ -8,6 +8,8 @@ export default defineConfig([
     clean: false,
     shims: true,
     target: "node20",
+    // CJS too, so the entries share one copy of the error classes (instanceof works across them).
+    splitting: true,
   }),
   executable("src/cli.ts", { shims: true }),
 ]);

@@ -2,6 +2,7 @@ import { createTestDelivery } from "@mailtrap-webhooks/receiver";
 import { deliveryEntries, deliveryFormats } from "@mailtrap-webhooks/spec";
 import type { PayloadFormat, WebhookEvent } from "@mailtrap-webhooks/types";
 import { connectionErrorCode, connectionErrorMessage } from "./connection-error.js";
+import { ConnectionError, InvalidArgumentError } from "./errors.js";
 import { type DeliveryKind, exampleEvents } from "./spec.js";
 import { maxTimerMs } from "./timers.js";
 
@@ -47,15 +48,24 @@ export async function deliverTestEvents(options: DeliverTestEventsOptions): Prom
   const { secret, format = "json", kind = "sending", timeoutMs = defaultTimeoutMs } = options;
   // setTimeout fires at once for anything above 2^31-1 ms, so such a value cannot be honoured.
   if (!Number.isInteger(timeoutMs) || timeoutMs <= 0 || timeoutMs > maxTimerMs) {
-    throw new RangeError(`timeoutMs must be a whole number from 1 to ${maxTimerMs}, got ${timeoutMs}`);
+    throw new InvalidArgumentError(
+      "timeoutMs",
+      `timeoutMs must be a whole number from 1 to ${maxTimerMs}, got ${timeoutMs}`,
+    );
   }
   // Mailtrap never sends a kind in a format its webhooks do not offer, so neither does this.
   const formats = deliveryFormats(kind);
   if (formats.length === 0) {
-    throw new RangeError(`kind must be one of ${Object.keys(deliveryEntries).join(", ")}, got ${kind}`);
+    throw new InvalidArgumentError(
+      "kind",
+      `kind must be one of ${Object.keys(deliveryEntries).join(", ")}, got ${kind}`,
+    );
   }
   if (!formats.includes(format)) {
-    throw new RangeError(`${kind} deliveries come as ${formats.join(" or ")} only, not ${format}`);
+    throw new InvalidArgumentError(
+      "format",
+      `${kind} deliveries come as ${formats.join(" or ")} only, not ${format}`,
+    );
   }
   const events = options.events ?? exampleEvents(kind);
   const request = await createTestDelivery(events, { secret, format, url: String(options.url) });
@@ -88,10 +98,7 @@ export async function deliverTestEvents(options: DeliverTestEventsOptions): Prom
     const unreachable = controller.signal.aborted ? undefined : connectionErrorMessage(error, request.url);
     if (unreachable === undefined) throw error;
     // "fetch failed" says nothing; the cause and the host do.
-    throw Object.assign(new Error(`The delivery ${unreachable}`, { cause: error }), {
-      name: "ConnectionError",
-      code: connectionErrorCode(error),
-    });
+    throw new ConnectionError(`The delivery ${unreachable}`, connectionErrorCode(error), { cause: error });
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener("abort", onCallerAbort);

@@ -1,5 +1,11 @@
 export { type DeliverTestEventsOptions, type DeliveryResult, deliverTestEvents } from "./deliver.js";
-export type { ListenError, MockServer, MockServerOptions } from "./server.js";
+export {
+  ConnectionError,
+  InvalidArgumentError,
+  ListenError,
+  MailtrapMockError,
+} from "./errors.js";
+export type { MockServer, MockServerOptions } from "./server.js";
 export {
   type DeliveryAttempt,
   type EmitOptions,

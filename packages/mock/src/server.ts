@@ -10,6 +10,7 @@ import {
 } from "@stoplight/prism-http";
 
 import { createServer } from "@stoplight/prism-http-server";
+import { InvalidArgumentError, ListenError } from "./errors.js";
 
 // The json-schema-faker instance Prism itself loads: resolved from Prism's own location (so
 // it is the same copy whatever versions a lockfile picks) and through require(), because an
@@ -144,19 +145,15 @@ function upstreamUrl(upstream: string | URL): URL {
   try {
     url = new URL(upstream);
   } catch {
-    throw new TypeError(
+    throw new InvalidArgumentError(
+      "upstream",
       `upstream must be an absolute http(s) URL, e.g. http://127.0.0.1:4020, got "${upstream}"`,
     );
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new TypeError(`upstream must be an http or https URL, got ${url.protocol}`);
+    throw new InvalidArgumentError("upstream", `upstream must be an http or https URL, got ${url.protocol}`);
   }
   return url;
-}
-
-/** An error thrown when the mock cannot listen; `code` is the system code, e.g. `EADDRINUSE`. */
-export interface ListenError extends Error {
-  code?: string;
 }
 
 // Prism rejects with the bare message text ("listen EADDRINUSE: address already in use …"),
@@ -170,12 +167,11 @@ function listenError(reason: unknown, host: string, port: number): ListenError {
       : code === "EADDRNOTAVAIL" || code === "ENOTFOUND"
         ? "Pick a host this machine has, e.g. 127.0.0.1."
         : "Check the host and port.";
-  const error: ListenError = new Error(
+  return new ListenError(
     `The mock could not listen on ${host.includes(":") ? `[${host}]` : host}:${port}: ${text}. ${advice}`,
+    code,
     reason instanceof Error ? { cause: reason } : undefined,
   );
-  if (code !== undefined) error.code = code;
-  return error;
 }
 
 // Prism formats the address as `http://${address}:${port}`, which for IPv6 (`http://::1:4010`)

@@ -6,6 +6,7 @@
 import type { AddressInfo } from "node:net";
 import type { DeliveryKind } from "@mailtrap-webhooks/spec";
 import type { WebhookEvent } from "@mailtrap-webhooks/types";
+import { InvalidArgumentError, ListenError } from "./errors.js";
 import { defaultAccountId, type SimulatorAccount, tokenAccounts } from "./simulator/accounts.js";
 import { type Answer, errorAnswer } from "./simulator/answers.js";
 import { createDeliveryEngine, type DeliveryAttempt } from "./simulator/deliveries.js";
@@ -79,8 +80,8 @@ export interface Simulator {
 const defaultAnswerTimeoutMs = 30_000;
 const defaultMaxBodyBytes = 1024 * 1024;
 
-function check(condition: boolean, message: string): void {
-  if (!condition) throw new RangeError(message);
+function check(condition: boolean, field: string, message: string): void {
+  if (!condition) throw new InvalidArgumentError(field, message);
 }
 
 /**
@@ -123,20 +124,27 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     answerTimeoutMs = defaultAnswerTimeoutMs,
     maxBodyBytes = defaultMaxBodyBytes,
   } = options;
-  check(Number.isInteger(port) && port >= 0 && port <= 65535, `port must be 0..65535, got ${port}`);
-  check(Number.isFinite(timeScale) && timeScale >= 0, `timeScale must be a number ≥ 0, got ${timeScale}`);
+  check(Number.isInteger(port) && port >= 0 && port <= 65535, "port", `port must be 0..65535, got ${port}`);
+  check(
+    Number.isFinite(timeScale) && timeScale >= 0,
+    "timeScale",
+    `timeScale must be a number ≥ 0, got ${timeScale}`,
+  );
   check(
     Number.isInteger(answerTimeoutMs) && answerTimeoutMs > 0 && answerTimeoutMs <= maxTimerMs,
+    "answerTimeoutMs",
     `answerTimeoutMs must be a whole number from 1 to ${maxTimerMs}, got ${answerTimeoutMs}`,
   );
   check(
     Number.isInteger(maxBodyBytes) && maxBodyBytes > 0,
+    "maxBodyBytes",
     `maxBodyBytes must be a positive whole number, got ${maxBodyBytes}`,
   );
   const rateLimit = options.rateLimit ?? mailtrapRateLimit;
   if (rateLimit !== false) {
     check(
       Number.isInteger(rateLimit.requests) && rateLimit.requests > 0 && rateLimit.windowMs > 0,
+      "rateLimit",
       `rateLimit needs requests (a positive whole number) and windowMs (> 0), got ${JSON.stringify(rateLimit)}`,
     );
   }
@@ -153,14 +161,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   });
   let closing: Promise<void> | undefined;
   const emit = async (events: readonly WebhookEvent[], emitOptions: EmitOptions = {}) => {
-    if (!Array.isArray(events)) throw new TypeError("emit: events must be an array of events");
+    if (!Array.isArray(events))
+      throw new InvalidArgumentError("events", "emit: events must be an array of events");
     const notAnEvent = events.findIndex(
       (event) => typeof event !== "object" || event === null || Array.isArray(event),
     );
-    if (notAnEvent >= 0) throw new TypeError(`emit: events[${notAnEvent}] must be an event object`);
+    if (notAnEvent >= 0)
+      throw new InvalidArgumentError("events", `emit: events[${notAnEvent}] must be an event object`);
     const { accountId = defaultAccount, kind } = emitOptions;
     if (kind !== undefined && !(kind in webhookTypeOfKind)) {
-      throw new RangeError(
+      throw new InvalidArgumentError(
+        "kind",
         `emit: kind must be one of ${Object.keys(webhookTypeOfKind).join(", ")}, got ${kind}`,
       );
     }
@@ -179,12 +190,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       resolve();
     });
   }).catch((error: NodeJS.ErrnoException) => {
-    throw Object.assign(
-      new Error(
-        `The simulator could not listen on ${host}:${port}: ${error.message}. Pick another port, or 0 for a free one.`,
-        { cause: error },
-      ),
-      { code: error.code },
+    throw new ListenError(
+      `The simulator could not listen on ${host}:${port}: ${error.message}. Pick another port, or 0 for a free one.`,
+      error.code,
+      { cause: error },
     );
   });
   const address = server.address() as AddressInfo;

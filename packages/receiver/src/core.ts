@@ -6,6 +6,7 @@
 
 import type { PayloadFormat } from "@mailtrap-webhooks/types";
 import { type Answer, answers, unparsable } from "./answers.js";
+import { InvalidArgumentError } from "./errors.js";
 import { InFlight } from "./in-flight.js";
 import {
   DEFAULT_MAX_BODY_BYTES,
@@ -207,15 +208,21 @@ export class Reception {
   }
 }
 
-/** The core for one webhook's options. Throws a TypeError at startup for bad configuration. */
+/** The core for one webhook's options. Throws an InvalidArgumentError at startup for bad configuration. */
 export function createWebhookCore(options: WebhookHandlerOptions): WebhookCore {
   // Fail at startup, not on the first delivery, when the secret is missing.
   const secrets = normalizeSecrets(options.secrets ?? options.secret);
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  if (!(limit >= 0)) throw new TypeError("createWebhookHandler: maxBodyBytes must be a non-negative number.");
+  if (!(limit >= 0)) {
+    throw new InvalidArgumentError(
+      "maxBodyBytes",
+      "createWebhookHandler: maxBodyBytes must be a non-negative number.",
+    );
+  }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!(timeoutMs > 0) || (timeoutMs > 2 ** 31 - 1 && timeoutMs !== Number.POSITIVE_INFINITY)) {
-    throw new TypeError(
+    throw new InvalidArgumentError(
+      "timeoutMs",
       "createWebhookHandler: timeoutMs must be a positive number of milliseconds (at most 2147483647), or Infinity.",
     );
   }

@@ -3,6 +3,8 @@
  * JSON or JSON Lines into typed events, and answer with the status Mailtrap expects.
  * Runtime-neutral (Fetch API, Web Crypto); the node:http adapter is in "./node".
  */
+
+export { InvalidArgumentError, WebhookReceiverError } from "./errors.js";
 export {
   type EventNameFor,
   type EventTypeFor,

@@ -5,6 +5,7 @@ import type {
   PayloadFormat,
   SendingEvent,
 } from "@mailtrap-webhooks/types";
+import { WebhookReceiverError } from "./errors.js";
 import { isSendingEventName } from "./events.js";
 import { jsonErrorOffset, lineAndColumn, snippet } from "./json-position.js";
 import { platform } from "./platform/current.js";
@@ -35,7 +36,7 @@ export type ParsedEvent =
 export type ParseOptions = { contentType: string | null | undefined } | { format: PayloadFormat };
 
 /** A delivery body that is not valid JSON / JSON Lines, or not shaped like Mailtrap events. */
-export class WebhookParseError extends Error {
+export class WebhookParseError extends WebhookReceiverError {
   override readonly name = "WebhookParseError";
   /** 1-based line (JSON Lines, and JSON when known). */
   readonly line: number | undefined;

@@ -1,4 +1,5 @@
 import type { PayloadFormat, WebhookEvent } from "@mailtrap-webhooks/types";
+import { InvalidArgumentError } from "./errors.js";
 import { JSON_LINES_TYPE, JSON_TYPE, type UnknownEvent } from "./parse.js";
 import { platform } from "./platform/current.js";
 import { normalizeSecrets, type RawBody, SIGNATURE_HEADER, toBytes } from "./verify.js";
@@ -9,7 +10,7 @@ export async function signPayload(body: RawBody, secret: string): Promise<string
   const key = normalizeSecrets(secret)[0] as string;
   const bytes = typeof body === "string" ? body : toBytes(body);
   if (bytes === undefined)
-    throw new TypeError("signPayload: body must be a string, Uint8Array or ArrayBuffer.");
+    throw new InvalidArgumentError("body", "signPayload: body must be a string, Uint8Array or ArrayBuffer.");
   let hex = "";
   for (const byte of await platform.hmacSha256(key, bytes)) hex += byte.toString(16).padStart(2, "0");
   return hex;

@@ -4,6 +4,7 @@
  * picked by package.json conditions.
  */
 import type { operations } from "@mailtrap-webhooks/types";
+import { InvalidArgumentError } from "./errors.js";
 import { platform } from "./platform/current.js";
 
 type Delivery = operations["receiveSendingEvents" | "receiveAuditLogEvents"];
@@ -24,7 +25,7 @@ const SIGNATURE_HEX = /^[0-9a-fA-F]{64}$/;
 
 /**
  * The body's bytes, or undefined for anything that is not a string or binary data.
- * @throws TypeError when the buffer is detached (transferred, e.g. to a worker).
+ * @throws InvalidArgumentError when the buffer is detached (transferred, e.g. to a worker).
  */
 export function toBytes(body: unknown): Uint8Array | undefined {
   if (typeof body === "string") return encoder.encode(body);
@@ -45,7 +46,8 @@ function binaryBytes(body: unknown): Uint8Array | undefined {
     }
     if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
   } catch {
-    throw new TypeError(
+    throw new InvalidArgumentError(
+      "body",
       "The body's ArrayBuffer is detached (it was transferred, e.g. to a worker). Pass the bytes before transferring them, or a copy.",
     );
   }
@@ -56,25 +58,28 @@ function binaryBytes(body: unknown): Uint8Array | undefined {
 let lastChecked: unknown;
 let lastList: readonly string[] = [];
 
-/** Checks secrets given by the programmer (not the wire); misuse is a TypeError. */
+/** Checks secrets given by the programmer (not the wire); misuse is an InvalidArgumentError. */
 export function normalizeSecrets(secretOrSecrets: unknown): readonly string[] {
   if (secretOrSecrets === lastChecked && typeof secretOrSecrets === "string") return lastList;
   const list = typeof secretOrSecrets === "string" ? [secretOrSecrets] : secretOrSecrets;
   if (!Array.isArray(list) || list.length === 0) {
-    throw new TypeError(
+    throw new InvalidArgumentError(
+      "secret",
       "Mailtrap webhook: give the signing secret as a string or a non-empty array of strings.",
     );
   }
   for (const secret of list) {
     if (typeof secret !== "string" || secret.length === 0) {
-      throw new TypeError(
+      throw new InvalidArgumentError(
+        "secret",
         "Mailtrap webhook: a signing secret is empty or not a string. Check its configuration.",
       );
     }
     // Typically a newline from an env file: it would fail every delivery without a word.
     // The message must not quote the secret.
     if (secret.trim() !== secret) {
-      throw new TypeError(
+      throw new InvalidArgumentError(
+        "secret",
         "Mailtrap webhook: a signing secret starts or ends with whitespace (a newline from an env file?). Trim the secret.",
       );
     }
@@ -100,7 +105,7 @@ export function signatureBytes(signature: unknown): Uint8Array | undefined {
  * Never throws on request data: a missing, malformed or non-string signature, or a body
  * that is not a string or bytes (or whose buffer is detached), answers `false`. An empty
  * secret or secret list, or a secret with leading or trailing whitespace, is a programming
- * error and rejects with a TypeError.
+ * error and rejects with an InvalidArgumentError.
  */
 export function verifySignature(
   rawBody: RawBody,

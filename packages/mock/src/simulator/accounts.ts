@@ -1,3 +1,5 @@
+import { InvalidArgumentError } from "../errors.js";
+
 /**
  * Who a token is: which accounts it may manage. By default any non-empty token belongs to
  * account 1; `accounts: [{ id, tokens }]` names them explicitly (then other tokens are unknown).
@@ -24,11 +26,17 @@ export function tokenAccounts(accounts: readonly SimulatorAccount[] | undefined)
   const byToken = new Map<string, number[]>();
   for (const account of accounts) {
     if (!Number.isSafeInteger(account.id) || account.id < 1) {
-      throw new RangeError(`accounts: an account id must be a positive integer, got ${account.id}`);
+      throw new InvalidArgumentError(
+        "accounts",
+        `accounts: an account id must be a positive integer, got ${account.id}`,
+      );
     }
     for (const token of account.tokens) {
       if (typeof token !== "string" || token === "") {
-        throw new TypeError(`accounts: account ${account.id} has an empty or non-string token`);
+        throw new InvalidArgumentError(
+          "accounts",
+          `accounts: account ${account.id} has an empty or non-string token`,
+        );
       }
       byToken.set(token, [...(byToken.get(token) ?? []), account.id]);
     }

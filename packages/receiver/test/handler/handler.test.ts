@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import type { WebhookEvent } from "@mailtrap-webhooks/types";
 import { describe, expect, it, vi } from "vitest";
+import { InvalidArgumentError } from "../../src/errors.js";
 import { createWebhookHandler, type WebhookHandlerOptions } from "../../src/handler.js";
 import type { ParsedEvent } from "../../src/parse.js";
 import { createTestDelivery, signPayload } from "../../src/testing.js";
@@ -377,8 +378,8 @@ describe("createWebhookHandler", () => {
   });
 
   it("refuses to start without a secret", () => {
-    expect(() => createWebhookHandler({ secret: "", onEvents: () => {} })).toThrow(TypeError);
-    expect(() => createWebhookHandler({ secrets: [], onEvents: () => {} })).toThrow(TypeError);
+    expect(() => createWebhookHandler({ secret: "", onEvents: () => {} })).toThrow(InvalidArgumentError);
+    expect(() => createWebhookHandler({ secrets: [], onEvents: () => {} })).toThrow(InvalidArgumentError);
   });
 
   it.each([
@@ -394,7 +395,7 @@ describe("createWebhookHandler", () => {
         return caught;
       }
     })();
-    expect(error).toBeInstanceOf(TypeError);
+    expect(error).toBeInstanceOf(InvalidArgumentError);
     expect(String(error)).toMatch(/trim/i);
     expect(inspect(error, { showHidden: true })).not.toContain(secret);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseEvents } from "../../src/parse.js";
+import { InvalidArgumentError, WebhookReceiverError } from "../../src/errors.js";
+import { parseEvents, WebhookParseError } from "../../src/parse.js";
 import { createTestDelivery, signPayload } from "../../src/testing.js";
 import { verifySignature } from "../../src/verify.js";
 import { knownAnswer } from "../fixtures.js";
@@ -33,6 +34,16 @@ describe("createTestDelivery", () => {
 describe("signPayload", () => {
   it("gives lowercase hex and refuses an empty secret", async () => {
     expect(await signPayload("{}", secret)).toMatch(/^[0-9a-f]{64}$/);
-    await expect(signPayload("{}", "")).rejects.toThrow(TypeError);
+    await expect(signPayload("{}", "")).rejects.toThrow(InvalidArgumentError);
+  });
+});
+
+describe("the receiver's errors", () => {
+  it("share one base class, and a bad argument names its field", async () => {
+    const error = await signPayload("{}", " padded ").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(error).toBeInstanceOf(WebhookReceiverError);
+    expect((error as InvalidArgumentError).field).toBe("secret");
+    expect(new WebhookParseError("bad")).toBeInstanceOf(WebhookReceiverError);
   });
 });

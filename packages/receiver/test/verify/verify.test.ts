@@ -1,5 +1,6 @@
 import { inspect } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { InvalidArgumentError } from "../../src/errors.js";
 import { signPayload } from "../../src/testing.js";
 import { type RawBody, verifySignature } from "../../src/verify.js";
 import { knownAnswer, otherSecret } from "../fixtures.js";
@@ -102,9 +103,9 @@ describe("verifySignature misuse", () => {
     ["no secrets", []],
     ["an empty secret", ""],
     ["a missing secret", undefined],
-  ])("rejects %s with a TypeError", async (_label, secrets) => {
+  ])("rejects %s with an InvalidArgumentError", async (_label, secrets) => {
     const error = await verifySignature(payload, signature, secrets as string).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(TypeError);
+    expect(error).toBeInstanceOf(InvalidArgumentError);
   });
 
   // Each case holds the real secret next to the bad one, so a message (or any property of
@@ -115,10 +116,10 @@ describe("verifySignature misuse", () => {
     ["a secret with a leading space in the list", [otherSecret, ` ${secret}`], /trim/i],
     ["a secret with a trailing tab", `${secret}\t`, /trim/i],
   ])(
-    "rejects %s with a TypeError that says what to fix and names no secret",
+    "rejects %s with an InvalidArgumentError that says what to fix and names no secret",
     async (_label, secrets, fix) => {
       const error = await verifySignature(payload, signature, secrets).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(TypeError);
+      expect(error).toBeInstanceOf(InvalidArgumentError);
       expect(String(error)).toMatch(fix);
       expect(inspect(error, { showHidden: true, depth: 10 })).not.toContain(secret);
     },
