@@ -2,11 +2,11 @@
  * mailtrap-webhooks: manage Mailtrap webhooks, keep them in a file (plan / apply), watch and
  * trigger deliveries. Exit codes: 0 done, 1 failed, 2 changes pending (plan).
  */
+import { deliveryEntries } from "@mailtrap-webhooks/spec";
 import { payloadFormatValues, sendingStreamValues, webhookTypeValues } from "@mailtrap-webhooks/types";
 import { Command, Option } from "commander";
 import packageJson from "../package.json" with { type: "json" };
 import { CliError, reportFailure } from "./failure.js";
-import { startListener } from "./listen.js";
 import {
   createCommand,
   deleteCommand,
@@ -16,11 +16,13 @@ import {
   updateCommand,
 } from "./manage.js";
 import { info } from "./output.js";
-import { applyCommand, planCommand } from "./sync.js";
 import { accountVariable, clientFor, positiveInteger, type TargetOptions, tokenVariable } from "./target.js";
-import { deliveryKinds, triggerCommand } from "./trigger.js";
 
 const secretVariable = "MAILTRAP_WEBHOOK_SECRET";
+const deliveryKinds = Object.keys(deliveryEntries);
+// plan/apply (YAML, Ajv), listen and trigger load their modules when run, so the other
+// commands, --help and --version start quickly.
+const sync = () => import("./sync.js");
 
 interface GlobalOptions extends TargetOptions {
   json?: boolean;
@@ -151,7 +153,9 @@ program
   .option("--prune", "also delete webhooks the file does not declare")
   .action(
     run(async (options: { file: string; prune?: boolean }, command: Command) =>
-      planCommand(client(command), { ...options, json: globals(command).json }),
+      sync().then(({ planCommand }) =>
+        planCommand(client(command), { ...options, json: globals(command).json }),
+      ),
     ),
   );
 
@@ -167,7 +171,10 @@ program
       async (
         options: { file: string; prune?: boolean; yes?: boolean; secretOut?: string },
         command: Command,
-      ) => applyCommand(client(command), { ...options, json: globals(command).json }),
+      ) => {
+        const { applyCommand } = await sync();
+        return applyCommand(client(command), { ...options, json: globals(command).json });
+      },
     ),
   );
 
@@ -189,6 +196,7 @@ program
           throw new CliError(`--port must be 0..65535, got "${options.port}".`);
         if (options.forwardTo) positiveForwardUrl(options.forwardTo);
         const secret = options.secret ?? process.env[secretVariable];
+        const { startListener } = await import("./listen.js");
         const listener = await startListener({ ...options, port, secret, json: globals(command).json });
         process.stdout.write(
           `Listening on ${listener.url}${options.forwardTo ? `, forwarding to ${options.forwardTo}` : ""}\n`,
@@ -231,13 +239,15 @@ program
         options: { url: string; format?: string; file?: string; secret?: string; timeoutMs: string },
         command: Command,
       ) =>
-        triggerCommand({
-          ...options,
-          kind,
-          secret: options.secret ?? process.env[secretVariable],
-          json: globals(command).json,
-          timeoutMs: positiveInteger(options.timeoutMs, "--timeout-ms"),
-        }),
+        import("./trigger.js").then(({ triggerCommand }) =>
+          triggerCommand({
+            ...options,
+            kind,
+            secret: options.secret ?? process.env[secretVariable],
+            json: globals(command).json,
+            timeoutMs: positiveInteger(options.timeoutMs, "--timeout-ms"),
+          }),
+        ),
     ),
   );
 

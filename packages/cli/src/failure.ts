@@ -11,10 +11,9 @@ import {
   ValidationError,
   type WebhooksApiError,
 } from "@mailtrap-webhooks/client";
-import { ManifestError } from "./manifest.js";
 import { pc } from "./output.js";
 
-/** A failure the CLI words itself (bad flag value, missing token, refused confirmation). */
+/** A failure the CLI words itself (bad flag value, missing token, an invalid webhooks file). */
 export class CliError extends Error {
   override name = "CliError";
 }
@@ -27,7 +26,7 @@ const serverSaid = (error: WebhooksApiError) => {
 
 /** The lines to print for `error`. */
 export function describeFailure(error: unknown): string[] {
-  if (error instanceof ManifestError || error instanceof CliError) return [error.message];
+  if (error instanceof CliError) return [error.message];
   if (error instanceof ValidationError) {
     const fields = Object.entries(error.fields ?? {}).map(
       ([field, messages]) => `  ${field}: ${(messages ?? []).join(", ")}`,

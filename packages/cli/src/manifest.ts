@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import type { CreateWebhookRequest, WebhookType } from "@mailtrap-webhooks/types";
 import type { ErrorObject } from "ajv";
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { CliError } from "./failure.js";
 import { identity } from "./plan.js";
 import { webhookSchemas } from "./schema.js";
 
@@ -22,14 +23,14 @@ export interface ManifestProblem {
   readonly message: string;
 }
 
-export class ManifestError extends Error {
+export class ManifestError extends CliError {
+  override name = "ManifestError";
   readonly file: string;
   readonly problems: readonly ManifestProblem[];
 
   constructor(file: string, problems: readonly ManifestProblem[]) {
     const lines = problems.map((p) => `  ${file}${p.line > 0 ? `:${p.line}` : ""}: ${p.field}: ${p.message}`);
     super(`${file} is not a valid webhooks file:\n${lines.join("\n")}`);
-    this.name = "ManifestError";
     this.file = file;
     this.problems = problems;
   }

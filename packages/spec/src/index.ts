@@ -4,7 +4,6 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { dereference } from "@apidevtools/json-schema-ref-parser";
 import { parse } from "yaml";
 
 /** Absolute path of the YAML document shipped in this package. */
@@ -69,6 +68,8 @@ export function loadDereferencedSpec(): Promise<SpecDocument> {
 
 /** Replaces every local `$ref` of `document` in place and returns it. */
 export async function dereferenceSpec(document: SpecDocument): Promise<SpecDocument> {
+  // Loaded on first use: most readers never dereference, and the parser pulls in js-yaml.
+  const { dereference } = await import("@apidevtools/json-schema-ref-parser");
   return (await dereference(document, { dereference: { circular: false } })) as SpecDocument;
 }
 
