@@ -20,9 +20,8 @@ export class InvalidArgumentError extends MailtrapMockError {
   }
 }
 
-/** The mock or the simulator could not listen; `code` is the system code, e.g. `EADDRINUSE`. */
-export class ListenError extends MailtrapMockError {
-  override readonly name = "ListenError";
+/** A failure of the system beneath: `code` is its code, e.g. `EADDRINUSE` or `ECONNREFUSED`. */
+abstract class SystemCodeError extends MailtrapMockError {
   readonly code: string | undefined;
 
   constructor(message: string, code: string | undefined, options?: ErrorOptions) {
@@ -31,13 +30,12 @@ export class ListenError extends MailtrapMockError {
   }
 }
 
-/** A test delivery got no answer; `code` is the system code, e.g. `ECONNREFUSED` or `ENOTFOUND`. */
-export class ConnectionError extends MailtrapMockError {
-  override readonly name = "ConnectionError";
-  readonly code: string | undefined;
+/** The mock or the simulator could not listen; `code` is the system code, e.g. `EADDRINUSE`. */
+export class ListenError extends SystemCodeError {
+  override readonly name = "ListenError";
+}
 
-  constructor(message: string, code: string | undefined, options?: ErrorOptions) {
-    super(message, options);
-    this.code = code;
-  }
+/** A test delivery got no answer; `code` is the system code, e.g. `ECONNREFUSED` or `ENOTFOUND`. */
+export class ConnectionError extends SystemCodeError {
+  override readonly name = "ConnectionError";
 }
