@@ -1,4 +1,4 @@
 import { defineConfig } from "vitest/config";
 import { define } from "./build-constants.js";
 
-export default defineConfig({ define, test: { include: ["test/**/*.test.ts"] } });
+export default defineConfig({ define, test: { include: ["test/**/*.test.ts"], isolate: false } });

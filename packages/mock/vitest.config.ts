@@ -1,4 +1,6 @@
 import { defineConfig } from "vitest/config";
 
 // The CLI tests start Prism in child processes, which takes seconds on a busy machine.
-export default defineConfig({ test: { include: ["test/**/*.test.ts"], testTimeout: 30_000 } });
+export default defineConfig({
+  test: { include: ["test/**/*.test.ts"], isolate: false, testTimeout: 30_000 },
+});

@@ -1,3 +1,5 @@
 import { defineConfig } from "vitest/config";
 
-export default defineConfig({ test: { include: ["test/**/*.test.ts"], testTimeout: 90_000 } });
+export default defineConfig({
+  test: { include: ["test/**/*.test.ts"], isolate: false, testTimeout: 90_000 },
+});
