@@ -41,18 +41,42 @@ const packs = join(work, "packs");
 const project = join(work, "project");
 const tarballs = new Map<string, string>();
 
+// The npm install mostly waits on the registry, so it starts as soon as the tarballs exist and
+// runs while publint and attw check them.
+let installed: Promise<unknown> | undefined;
+
 beforeAll(async () => {
   mkdirSync(packs);
-  for (const { dir, manifest } of publicPackages) {
-    await exec("pnpm", ["pack", "--pack-destination", packs], { cwd: join(repo, "packages", dir) });
-    const name = (manifest as PackageJson).name;
-    tarballs.set(
-      name,
-      join(packs, `${name.replace("@", "").replace("/", "-")}-${(manifest as PackageJson).version}.tgz`),
-    );
-  }
+  await Promise.all(
+    publicPackages.map(async ({ dir, manifest }) => {
+      await exec("pnpm", ["pack", "--pack-destination", packs], { cwd: join(repo, "packages", dir) });
+      const name = (manifest as PackageJson).name;
+      tarballs.set(
+        name,
+        join(packs, `${name.replace("@", "").replace("/", "-")}-${(manifest as PackageJson).version}.tgz`),
+      );
+    }),
+  );
+  installed = installTarballs();
+  // Keeps an install failure from surfacing as an unhandled rejection before a test awaits it.
+  installed.catch(() => {});
 }, 120_000);
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(async () => {
+  await installed?.catch(() => {});
+  rmSync(work, { recursive: true, force: true });
+}, 300_000);
+
+async function installTarballs() {
+  mkdirSync(project);
+  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "tarball-smoke", private: true }));
+  await exec(
+    "npm",
+    ["install", "--no-audit", "--no-fund", "typescript@5.9.3", "@types/node@20", ...tarballs.values()],
+    { cwd: project, timeout: 240_000 },
+  );
+  for (const file of ["usage.ts", "journey.cjs", "smoke.mjs", "smoke.cjs"])
+    copyFileSync(join(fixtures, file), join(project, file));
+}
 
 describe("public packages", () => {
   it("are the six the design names", () => {
@@ -131,20 +155,7 @@ describe("public packages", () => {
 });
 
 describe("installed from tarballs with plain npm", () => {
-  beforeAll(async () => {
-    mkdirSync(project);
-    writeFileSync(join(project, "package.json"), JSON.stringify({ name: "tarball-smoke", private: true }));
-    await exec(
-      "npm",
-      ["install", "--no-audit", "--no-fund", "typescript@5.9.3", "@types/node@20", ...tarballs.values()],
-      {
-        cwd: project,
-        timeout: 240_000,
-      },
-    );
-    for (const file of ["usage.ts", "journey.cjs", "smoke.mjs", "smoke.cjs"])
-      copyFileSync(join(fixtures, file), join(project, file));
-  }, 300_000);
+  beforeAll(() => installed, 300_000);
 
   it.each([
     { moduleResolution: "nodenext", module: "nodenext" },
