@@ -10,11 +10,8 @@ import { eventTypeValues, requiredFields, sendingEventNameValues, webhookTypeVal
 const scratch = mkdtempSync(join(tmpdir(), "types-spec-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+// That the committed types match a fresh generation is the `check-generated` task of `pnpm test`.
 describe("generated types", () => {
-  it("match a fresh generation from the spec", async () => {
-    expect(await generate()).toBe(committedCopy());
-  });
-
   it("change when a description in the spec changes", async () => {
     const edited = readFileSync(specPath, "utf8").replace(
       "description: The numeric id of the webhook.",
