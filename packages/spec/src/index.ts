@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parse } from "yaml";
+import { CORE_SCHEMA, load } from "js-yaml";
 
 /** Absolute path of the YAML document shipped in this package. */
 export const specPath: string = fileURLToPath(new URL("./mailtrap-webhooks.openapi.yaml", import.meta.url));
@@ -41,7 +41,9 @@ function deepFreeze<T>(value: T): T {
 
 /** Parses another copy of the document (a scratch edit, a released snapshot). Not cached. */
 export function readSpecFile(path: string): SpecDocument {
-  return parse(readFileSync(path, "utf8")) as SpecDocument;
+  // js-yaml is already in the tree (the ref parser uses it) and parses this document about ten
+  // times faster than the `yaml` package. The core schema keeps plain JSON types: no dates.
+  return load(readFileSync(path, "utf8"), { schema: CORE_SCHEMA, filename: path }) as SpecDocument;
 }
 
 let parsed: SpecDocument | undefined;
@@ -51,7 +53,8 @@ let parsed: SpecDocument | undefined;
  * can change what the next one sees: copy before editing, e.g. with `structuredClone`).
  */
 export function loadSpec(): SpecDocument {
-  parsed ??= deepFreeze(readSpecFile(specPath));
+  // The JSON copy built beside the YAML: JSON.parse takes a millisecond.
+  parsed ??= deepFreeze(JSON.parse(readFileSync(specJsonPath, "utf8")) as SpecDocument);
   return parsed;
 }
 
@@ -68,7 +71,7 @@ export function loadDereferencedSpec(): Promise<SpecDocument> {
 
 /** Replaces every local `$ref` of `document` in place and returns it. */
 export async function dereferenceSpec(document: SpecDocument): Promise<SpecDocument> {
-  // Loaded on first use: most readers never dereference, and the parser pulls in js-yaml.
+  // Loaded on first use: most readers never dereference.
   const { dereference } = await import("@apidevtools/json-schema-ref-parser");
   return (await dereference(document, { dereference: { circular: false } })) as SpecDocument;
 }

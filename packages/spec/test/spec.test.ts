@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import {
   deliveryEntries,
   deliveryFormats,
@@ -22,6 +23,10 @@ describe("the shipped document", () => {
   it("is the repository's spec, byte for byte, and the same document as JSON", () => {
     expect(readFileSync(specPath, "utf8")).toBe(readFileSync(source, "utf8"));
     expect(JSON.parse(readFileSync(specJsonPath, "utf8"))).toEqual(readSpecFile(specPath));
+  });
+
+  it("reads the same with js-yaml (what the loader uses) as with the yaml package's YAML 1.2 parser", () => {
+    expect(readSpecFile(specPath)).toStrictEqual(parse(readFileSync(specPath, "utf8")));
   });
 
   it("is parsed once and frozen, so no reader changes what the next one sees", () => {
