@@ -3,7 +3,6 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadSpec, readSpecFile } from "@mailtrap-webhooks/spec";
-import { stringify } from "yaml";
 import { diffSpecs } from "../src/diff-spec.mjs";
 import type { Change } from "../src/rules.mjs";
 
@@ -58,10 +57,12 @@ export function breaksOf(editNow: Edit, editReleased?: Edit): string[] {
 
 const line = (change: Change) => `${change.rule} @ ${change.location}`;
 
+// Written as JSON, which is YAML too: the gate reads it the same way, and it is written in a
+// fraction of the time a YAML serializer takes.
 function writeVariant(path: string, edit: Edit) {
   const spec: Spec = structuredClone(loadSpec());
   edit(spec);
-  writeFileSync(path, stringify(spec));
+  writeFileSync(path, JSON.stringify(spec));
 }
 
 export const schemas = (spec: Spec) => spec.components.schemas;
