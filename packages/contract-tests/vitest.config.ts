@@ -7,5 +7,6 @@ export default defineConfig({
     // One Prism mock for the whole run; its URL reaches the tests through inject("mockUrl").
     globalSetup: ["test/support/global-setup.ts"],
     testTimeout: 20_000,
+    hookTimeout: 20_000,
   },
 });
