@@ -2,7 +2,7 @@
 import { UserAbortError } from "./errors.js";
 
 export function userAbort(signal: AbortSignal): UserAbortError {
-  return new UserAbortError("The call was cancelled by its AbortSignal and was not retried.", {
+  return new UserAbortError("Cancelled by the caller's AbortSignal.", {
     cause: signal.reason,
   });
 }

@@ -96,7 +96,6 @@ export function createWebhooksClient(options: ClientOptions): WebhooksClient {
     log: createLog(checkLogLevel(options.logLevel ?? "warn"), checkLogger(options.logger ?? console)),
     timeoutMs: checkTimeout("timeoutMs", options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     maxRetries: checkRetries("maxRetries", options.maxRetries ?? DEFAULT_MAX_RETRIES),
-    secrets: [connection.apiToken],
     pathForm: accountId === undefined ? "token" : "account",
     rateLimiter:
       rateLimit === false

@@ -1,7 +1,6 @@
 // Where requests go and as whom: the options the client and the raw client share, checked,
 // turned into a base URL, the headers every request carries, and the fetch to send with.
-import { InvalidArgumentError } from "./errors.js";
-import { checkBaseUrl, checkToken, checkUserAgent, describe } from "./validate.js";
+import { checkBaseUrl, checkToken, checkUserAgent, refuse } from "./validate.js";
 
 /** Written in by the build from package.json (tsup and vitest `define`). */
 declare const __CLIENT_VERSION__: string;
@@ -32,21 +31,15 @@ export interface Connection {
 }
 
 export function connect(options: ConnectionOptions): Connection {
-  if (typeof options !== "object" || options === null) {
-    throw new InvalidArgumentError("options", `options must be an object, got ${describe(options)}`);
-  }
+  if (typeof options !== "object" || options === null) refuse("options", "an object", options);
   const apiToken = checkToken(options.apiToken);
   const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const { authScheme = "api-token", fetch: customFetch } = options;
   if (authScheme !== "api-token" && authScheme !== "bearer") {
-    throw new InvalidArgumentError(
-      "authScheme",
-      `authScheme must be "api-token" or "bearer", got ${describe(authScheme)}`,
-    );
+    refuse("authScheme", '"api-token" or "bearer"', authScheme);
   }
-  if (customFetch !== undefined && typeof customFetch !== "function") {
-    throw new InvalidArgumentError("fetch", `fetch must be a function, got ${describe(customFetch)}`);
-  }
+  if (customFetch !== undefined && typeof customFetch !== "function")
+    refuse("fetch", "a function", customFetch);
   const userAgent = checkUserAgent(options.userAgent);
   const ours = `mailtrap-webhooks-client/${VERSION}`;
   return {

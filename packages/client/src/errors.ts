@@ -5,6 +5,7 @@
 // them, and server text is scrubbed of the token and of anything shaped like a secret.
 import type { ValidationErrorBody } from "@mailtrap-webhooks/types";
 import type { PathForm } from "./operations.js";
+import { retryAfterSeconds } from "./retry-after.js";
 
 /** Root of everything this package throws, including bad arguments. */
 export class MailtrapWebhooksError extends Error {
@@ -85,7 +86,7 @@ export class RateLimitError extends WebhooksApiError {
 
   constructor(message: string, init: ApiErrorInit) {
     super(message, init);
-    this.retryAfter = retryAfterSeconds(init.headers?.get("retry-after") ?? null);
+    this.retryAfter = retryAfterSeconds(init.headers?.get("retry-after"));
   }
 }
 
@@ -129,12 +130,12 @@ export class UserAbortError extends WebhooksApiError {
 
 type ErrorClass = new (message: string, init: ApiErrorInit) => WebhooksApiError;
 
-/** Advice for one status, or per path form where the form changes what to check. */
-type Advice = string | Record<PathForm, string>;
-
-/** Status → class and advice. The only place a status code picks an error class. */
-const STATUS_TABLE: Record<number, [ErrorClass, Advice]> = {
-  401: [AuthenticationError, "Check apiToken, and authScheme if you changed it."],
+/**
+ * Status → class and advice (per path form where the form changes what to check). The only
+ * place a status code picks an error class.
+ */
+const STATUS_TABLE: Record<number, [ErrorClass, string | Record<PathForm, string>]> = {
+  401: [AuthenticationError, "Check apiToken and authScheme."],
   // Without accountId there is no account id to check: the token alone picks the account.
   403: [
     PermissionDeniedError,
@@ -143,161 +144,106 @@ const STATUS_TABLE: Record<number, [ErrorClass, Advice]> = {
       account: "Check accountId and that the token has access to that account.",
     },
   ],
-  404: [NotFoundError, "Check the webhook id; list() shows the account's webhooks."],
-  422: [ValidationError, "Fix those fields and send again; error.fields lists the messages by field."],
-  429: [RateLimitError, "Slow down (150 requests per 10 s per token) or raise maxRetries."],
+  404: [NotFoundError, "Check the webhook id; list() shows them."],
+  422: [ValidationError, "Fix those fields; error.fields lists the messages."],
+  429: [RateLimitError, "Slow down, or raise maxRetries."],
 };
 
-/** The most characters of a text body kept on an error. */
-const MAX_TEXT_BODY = 500;
-
-/**
- * A text body as kept on an error: a proxy's error page can be large, and its start is what
- * helps. Clip only scrubbed text, so a secret cut in two cannot survive half-hidden.
- */
-export function clipText(scrubbed: string): string {
-  return scrubbed.length > MAX_TEXT_BODY ? `${scrubbed.slice(0, MAX_TEXT_BODY)}…` : scrubbed;
-}
-
-export interface ErrorContext {
-  /** Scrubbed from message and body. */
-  secrets: readonly string[];
-  /** The path form of the request; it picks the advice where the form matters. */
-  pathForm: PathForm;
-}
-
-/** Builds the error for a non-2xx response. */
-export function errorFromResponse(
-  response: Response,
-  body: unknown,
-  { secrets, pathForm }: ErrorContext,
-): WebhooksApiError {
-  const { status } = response;
-  const headers = scrubHeaders(response.headers, secrets);
-  const scrubbed = scrubDeep(body, secrets);
-  const cleanBody = typeof scrubbed === "string" ? clipText(scrubbed) : scrubbed;
-  const init = { status, headers, body: cleanBody };
-  const said = serverText(cleanBody, secrets);
-  const what = `Mailtrap answered ${status}${said ? `: ${said}` : ""}.`;
-  const entry = STATUS_TABLE[status];
-  if (entry) {
-    const [ErrorClass, advice] = entry;
-    return new ErrorClass(`${what} ${typeof advice === "string" ? advice : advice[pathForm]}`, init);
-  }
-  if (status >= 500) return new InternalServerError(`${what} Mailtrap had a problem; try again later.`, init);
-  return new UnexpectedStatusError(`${what} This status is not part of the API; check baseUrl.`, init);
-}
-
-// The three HTTP-date forms a client must accept (RFC 9110 §5.6.7). Only whole dates:
-// Date.parse alone would take "-5" as a year and "Mon, 1" as 2001.
-const IMF_FIXDATE = /^[a-z]{3}, \d{2} [a-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/i;
-const RFC_850_DATE = /^[a-z]{6,9}, \d{2}-[a-z]{3}-\d{2} \d{2}:\d{2}:\d{2} GMT$/i;
-const ASCTIME_DATE = /^[a-z]{3} [a-z]{3} [ \d]\d \d{2}:\d{2}:\d{2} \d{4}$/i;
-
-/** `Retry-After` as seconds from now (delta-seconds or an HTTP date); undefined if absent or unreadable. */
-export function retryAfterSeconds(header: string | null, now = Date.now()): number | undefined {
-  if (header === null) return undefined;
-  const trimmed = header.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
-  let date = Number.NaN;
-  if (IMF_FIXDATE.test(trimmed) || RFC_850_DATE.test(trimmed)) date = Date.parse(trimmed);
-  // asctime has no zone but means GMT; without one Date.parse would read local time.
-  else if (ASCTIME_DATE.test(trimmed)) date = Date.parse(`${trimmed} GMT`);
-  return Number.isNaN(date) ? undefined : Math.max(0, (date - now) / 1000);
-}
-
-/** Hex runs this long or longer look like signing secrets or tokens. */
-const SECRET_RUN = 32;
+/** The marker that replaces a secret. */
+const REDACTED = "[redacted]";
 const SIGNING_SECRET_FIELD = /("signing_secret"\s*:\s*)"[^"]*"/g;
+// Hex runs of 32 or more look like signing secrets or tokens. Written as `{32}` then `*`, not
+// `{32,}`: V8 runs this form in one pass, while `{32,}` overflows its stack on a run of a few
+// million characters, which a hostile or broken server can send.
+const HEX_RUN = /[\da-f]{32}[\da-f]*/gi;
 /**
  * Real Mailtrap tokens are 32 hex characters. Placeholder tokens used with mocks ("t",
  * "any") are too short to be worth hiding, and scrubbing them would mangle every message.
  */
 const MIN_SCRUB_LENGTH = 8;
 
-/** Replaces the given secrets, and any long hex run (signing secrets look like that), with a marker. */
-export function scrub(text: string, secrets: readonly string[]): string {
-  return redactHexRuns(scrubExact(text.replace(SIGNING_SECRET_FIELD, '$1"[redacted]"'), secrets));
-}
-
-/**
- * One pass over the text. A regex such as /[0-9a-f]{32,}/ overflows V8's stack on a hex run
- * of a few million characters, which a hostile or broken server can send.
- */
-function redactHexRuns(text: string): string {
-  let out = "";
-  let copied = 0;
-  let runStart = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const code = i < text.length ? text.charCodeAt(i) | 0x20 : 0;
-    if ((code >= 48 && code <= 57) || (code >= 97 && code <= 102)) {
-      if (runStart < 0) runStart = i;
-    } else if (runStart >= 0) {
-      if (i - runStart >= SECRET_RUN) {
-        out += `${text.slice(copied, runStart)}[redacted]`;
-        copied = i;
-      }
-      runStart = -1;
-    }
-  }
-  return copied === 0 ? text : out + text.slice(copied);
-}
-
-function scrubExact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length >= MIN_SCRUB_LENGTH) out = out.split(secret).join("[redacted]");
-  }
-  return out;
-}
-
-/** The response headers with the token and secret-shaped values hidden (a proxy may echo them). */
-export function scrubHeaders(headers: Headers, secrets: readonly string[]): Headers {
-  const out = new Headers();
-  headers.forEach((value, name) => {
-    out.append(name, scrub(value, secrets));
-  });
-  return out;
+/** Replaces the token, any `signing_secret` value and any long hex run (secrets look like that) with a marker. */
+export function scrub(text: string, token: string): string {
+  const named = text.replace(SIGNING_SECRET_FIELD, `$1"${REDACTED}"`);
+  const known = token.length < MIN_SCRUB_LENGTH ? named : named.split(token).join(REDACTED);
+  return known.replace(HEX_RUN, REDACTED);
 }
 
 /** The body as parsed, with the token, secret-shaped strings and any `signing_secret` value hidden, keys included. */
-function scrubDeep(value: unknown, secrets: readonly string[]): unknown {
-  if (typeof value === "string") return scrub(value, secrets);
-  if (Array.isArray(value)) return value.map((item) => scrubDeep(item, secrets));
+function scrubDeep(value: unknown, token: string): unknown {
+  if (typeof value === "string") return scrub(value, token);
+  if (Array.isArray(value)) return value.map((item) => scrubDeep(item, token));
   if (value && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [
-        scrub(k, secrets),
-        k === "signing_secret" ? "[redacted]" : scrubDeep(v, secrets),
-      ]),
-    );
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      out[scrub(k, token)] = k === "signing_secret" ? REDACTED : scrubDeep(v, token);
+    }
+    return out;
   }
   return value;
 }
 
-/** The server's own words from an error body, shortened: `error`, `errors` text, or field messages. */
-function serverText(body: unknown, secrets: readonly string[]): string {
-  if (!body || typeof body !== "object") return "";
-  // Untrusted input: read the two keys Mailtrap's error bodies use, whatever their types.
-  const { error, errors } = body as { error?: unknown; errors?: unknown };
-  let text = "";
-  if (typeof error === "string") text = error;
-  else if (typeof errors === "string") text = errors;
-  else if (errors && typeof errors === "object") {
-    text = Object.entries(fieldMessages(body))
-      .map(([field, messages]) => `${field} ${messages.join(", ")}`)
-      .join("; ");
+/** `text` cut to `max` characters. Clip only scrubbed text: a secret cut in two would survive half-hidden. */
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
+/**
+ * What an error keeps of a response: the status, the headers and (when given) the body, with
+ * the token and secret-shaped values hidden (a proxy may echo them; a created webhook carries
+ * its signing secret). A text body keeps its first 500 characters: a proxy's error page can be
+ * large, and its start is what helps.
+ */
+export function answered(response: Response, token: string, body?: unknown): ApiErrorInit {
+  const headers = new Headers();
+  response.headers.forEach((value, name) => {
+    headers.append(name, scrub(value, token));
+  });
+  const clean = scrubDeep(body, token);
+  return { status: response.status, headers, body: typeof clean === "string" ? clip(clean, 500) : clean };
+}
+
+/** Builds the error for a non-2xx response from its body text (kept as JSON when it is JSON). */
+export function errorFromResponse(
+  response: Response,
+  text: string,
+  token: string,
+  form: PathForm,
+): WebhooksApiError {
+  let body: unknown = text || undefined;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON: kept as text
   }
-  const clean = scrub(text, secrets);
-  return clean.length > 300 ? `${clean.slice(0, 300)}…` : clean;
+  const init = answered(response, token, body);
+  const said = clip(scrub(serverText(init.body), token), 300);
+  const what = `Mailtrap answered ${response.status}${said ? `: ${said}` : ""}.`;
+  const [ErrorClass, advice] = STATUS_TABLE[response.status] ?? [
+    response.status < 500 ? UnexpectedStatusError : InternalServerError,
+    response.status < 500
+      ? "This status is not part of the API; check baseUrl."
+      : "Mailtrap had a problem; try again later.",
+  ];
+  return new ErrorClass(`${what} ${typeof advice === "string" ? advice : advice[form]}`, init);
+}
+
+/** The server's own words from an error body: `error`, `errors` text, or the field messages. */
+function serverText(body: unknown): string {
+  // Untrusted input: read the two keys Mailtrap's error bodies use, whatever their types.
+  const { error, errors } = (body ?? {}) as { error?: unknown; errors?: unknown };
+  if (typeof error === "string") return error;
+  if (typeof errors === "string") return errors;
+  return Object.entries(fieldMessages(body))
+    .map(([field, messages]) => `${field} ${messages.join(", ")}`)
+    .join("; ");
 }
 
 function fieldMessages(body: unknown): ValidationErrorBody["errors"] {
   const errors = (body as { errors?: unknown } | null)?.errors;
-  if (!errors || typeof errors !== "object" || Array.isArray(errors)) return {};
   const out: ValidationErrorBody["errors"] = {};
-  for (const [field, messages] of Object.entries(errors)) {
-    out[field] = Array.isArray(messages) ? messages.map(String) : [String(messages)];
+  if (errors && typeof errors === "object" && !Array.isArray(errors)) {
+    for (const [field, messages] of Object.entries(errors)) {
+      out[field] = Array.isArray(messages) ? messages.map(String) : [String(messages)];
+    }
   }
   return out;
 }

@@ -1,5 +1,5 @@
 // Which spec operation each client method calls, in each of the two path forms the API
-// serves with the same bodies and statuses.
+// serves with the same bodies and statuses. Types only: nothing here reaches the bundle.
 import type { OperationId } from "@mailtrap-webhooks/types";
 
 /**
@@ -9,29 +9,30 @@ import type { OperationId } from "@mailtrap-webhooks/types";
  */
 export type PathForm = "token" | "account";
 
-export const OPERATIONS = {
-  list: { token: "listWebhooks", account: "listAccountWebhooks" },
-  create: { token: "createWebhook", account: "createAccountWebhook" },
-  get: { token: "getWebhook", account: "getAccountWebhook" },
-  update: { token: "updateWebhook", account: "updateAccountWebhook" },
-  delete: { token: "deleteWebhook", account: "deleteAccountWebhook" },
-} as const satisfies Record<string, Record<PathForm, OperationId>>;
+export interface Operations {
+  list: { token: "listWebhooks"; account: "listAccountWebhooks" };
+  create: { token: "createWebhook"; account: "createAccountWebhook" };
+  get: { token: "getWebhook"; account: "getAccountWebhook" };
+  update: { token: "updateWebhook"; account: "updateAccountWebhook" };
+  delete: { token: "deleteWebhook"; account: "deleteAccountWebhook" };
+}
 
-export type MethodName = keyof typeof OPERATIONS;
+export type MethodName = keyof Operations;
 
 /** The operations behind `Method`, both forms: `OperationOf<"get">` is `"getWebhook" | "getAccountWebhook"`. */
-export type OperationOf<Method extends MethodName> = (typeof OPERATIONS)[Method][PathForm];
+export type OperationOf<Method extends MethodName> = Operations[Method][PathForm];
+
+type Assert<Condition extends true> = Condition;
 
 /**
- * `value` under both operations of `method`, to build tables keyed by every OperationId
- * from one entry per method. Such a table, typed `Record<OperationId, ...>`, stops compiling
- * when the spec gains an operation that OPERATIONS does not place.
+ * Compiles only while every name above is an operation of the spec and every operation of the
+ * spec (but the deliveries) is placed above: a renamed or added operation stops the build here.
  */
-export function forBothForms<Method extends MethodName, Value>(
-  method: Method,
-  value: Value,
-): Record<OperationOf<Method>, Value> {
-  const { token, account } = OPERATIONS[method];
-  // Computed keys widen to a string index; these two are exactly OperationOf<Method>.
-  return { [token]: value, [account]: value } as Record<OperationOf<Method>, Value>;
-}
+export type EveryOperationPlaced = Assert<
+  [Exclude<OperationId, OperationOf<MethodName>>, Exclude<OperationOf<MethodName>, OperationId>] extends [
+    never,
+    never,
+  ]
+    ? true
+    : false
+>;

@@ -3,22 +3,21 @@
 import { type OperationId, type ResponseBody, requiredFields } from "@mailtrap-webhooks/types";
 import { sleep, userAbort } from "./abort.js";
 import {
+  answered,
   ConnectionError,
-  clipText,
   errorFromResponse,
   InvalidResponseError,
   ResponseTooLargeError,
   scrub,
-  scrubHeaders,
   TimeoutError,
   WebhooksApiError,
 } from "./errors.js";
 import type { Log } from "./logger.js";
-import { forBothForms, type PathForm } from "./operations.js";
-import type { RateLimiter, Slot } from "./rate-limit.js";
+import type { PathForm } from "./operations.js";
+import type { RateLimiter } from "./rate-limit.js";
 import { retryDelay, shouldRetry } from "./retry.js";
-import type { Route } from "./routes.js";
-import { checkRequestOptions, checkRetries, checkTimeout } from "./validate.js";
+import type { Route, Shape } from "./routes.js";
+import { checkRetries, checkTimeout, isObject, refuse } from "./validate.js";
 
 /** Options for a single call; they override the client's for that call only. */
 export interface RequestOptions {
@@ -40,8 +39,8 @@ export interface SenderConfig {
   maxRetries: number;
   /** The most bytes of a response body read; past it the rest is dropped unread. */
   maxResponseBytes: number;
-  /** Strings that must never appear in an error message or body (the API token). */
-  secrets: readonly string[];
+  /** Never appears in an error message, body or header. */
+  apiToken: string;
   /** The path form the client calls; error advice depends on it (errors.ts). */
   pathForm: PathForm;
   log: Log;
@@ -55,27 +54,53 @@ export type Sender = <Op extends OperationId>(
 ) => Promise<ResponseBody<Op, 200>["data"]>;
 
 export function createSender(config: SenderConfig): Sender {
-  return async (route, rawOptions) => {
-    const { method, path } = route;
-    const options = checkRequestOptions(rawOptions);
-    const timeoutMs =
-      options.timeoutMs === undefined
-        ? config.timeoutMs
-        : checkTimeout("options.timeoutMs", options.timeoutMs);
-    const maxRetries =
-      options.maxRetries === undefined
-        ? config.maxRetries
-        : checkRetries("options.maxRetries", options.maxRetries);
-    const { signal } = options;
-    const attempt: Attempt = { method, path };
+  const { baseUrl, headers, apiToken, pathForm, log, rateLimiter } = config;
+  const jsonHeaders = { ...headers, "Content-Type": "application/json" };
+  return async ({ method, path, body, shape, list }, options) => {
+    let { timeoutMs, maxRetries } = config;
+    let signal: AbortSignal | undefined;
+    if (options !== undefined) {
+      // Checked as what a JavaScript caller could pass, without narrowing the typed options.
+      if (!isObject(options as unknown)) refuse("options", "an object such as { timeoutMs: 5000 }", options);
+      signal = options.signal;
+      // Duck-typed: signals from another realm or a polyfill fail instanceof but work.
+      if (signal !== undefined && !(typeof signal?.aborted === "boolean" && signal.addEventListener)) {
+        refuse("options.signal", "an AbortSignal", signal);
+      }
+      if (options.timeoutMs !== undefined) timeoutMs = checkTimeout("options.timeoutMs", options.timeoutMs);
+      if (options.maxRetries !== undefined)
+        maxRetries = checkRetries("options.maxRetries", options.maxRetries);
+    }
+    const url = baseUrl + path;
+    const init: RequestInit = {
+      method,
+      headers: body === undefined ? headers : jsonHeaders,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      // A redirect to another host would carry the token header along; surface it instead.
+      redirect: "manual",
+    };
+    /** `GET /api/webhooks` (baseUrl's own path included), for messages and log lines. */
+    const call = () => `${method} ${new URL(url).pathname}`;
     for (let retries = 0; ; retries++) {
-      const tried = () => `${method} ${attempt.path} (attempt ${retries + 1} of ${maxRetries + 1})`;
-      let error: WebhooksApiError;
       // Before the attempt's timer starts: time spent waiting for the limit is not the server's.
-      const slot = await rateLimitSlot(config, signal, `${method} ${path}`);
+      const slot =
+        rateLimiter &&
+        (await rateLimiter.acquire(signal, (wait) =>
+          log("info", () => `${call()}: waiting ${wait} ms for the rate limit (${rateLimiter.description})`),
+        ));
+      const tried = () => `${call()} (attempt ${retries + 1} of ${maxRetries + 1})`;
+      let error: WebhooksApiError;
       try {
-        const data = await attemptOnce(route, config, timeoutMs, signal, attempt).finally(() => slot?.done());
-        config.log("debug", () => `${tried()} → ${attempt.status}`);
+        let response: Response;
+        let text: string;
+        try {
+          [response, text] = await exchange(url, init, signal, timeoutMs, config, call);
+        } finally {
+          slot?.done();
+        }
+        if (!response.ok) throw errorFromResponse(response, text, apiToken, pathForm);
+        const data = unwrap(response, text, shape, list, apiToken);
+        log("debug", () => `${tried()} → ${response.status}`);
         // The generic ties the unchecked JSON to the spec's 200 body for this operation.
         return data as never;
       } catch (thrown) {
@@ -84,168 +109,122 @@ export function createSender(config: SenderConfig): Sender {
       }
       const outcome = () => `${tried()} → ${error.status ?? error.name}`;
       if (!shouldRetry({ method, attempt: retries, maxRetries, error })) {
-        config.log("info", () => `${outcome()}; not retried`);
+        log("info", () => `${outcome()}; not retried`);
         throw error;
       }
       const wait = Math.round(
         retryDelay({ attempt: retries, retryAfter: error.headers?.get("retry-after") }),
       );
-      config.log("info", () => `${outcome()}; retrying in ${wait} ms`);
+      log("info", () => `${outcome()}; retrying in ${wait} ms`);
       await sleep(wait, signal);
     }
   };
 }
 
-/** Waits for a slot under the token's rate limit, logging the wait; undefined when it is off. */
-async function rateLimitSlot(
-  { rateLimiter, log }: SenderConfig,
+/**
+ * One attempt on the wire: the response and its body text, or the error it ends in. The
+ * attempt has its own controller, so it gets the full timeout, and the caller's signal is
+ * linked by hand because AbortSignal.any is missing from some runtimes we support. The
+ * attempt settles at the timeout or abort even when a custom fetch ignores its signal.
+ */
+async function exchange(
+  url: string,
+  init: RequestInit,
   signal: AbortSignal | undefined,
-  call: string,
-): Promise<Slot | undefined> {
-  if (!rateLimiter) return undefined;
-  return rateLimiter.acquire(signal, (wait) =>
-    log("info", () => `${call}: waiting ${wait} ms for the rate limit (${rateLimiter.description})`),
-  );
-}
-
-/** What one attempt learnt about the request, for log lines and messages. */
-interface Attempt {
-  method: string;
-  /** The URL path sent (ids included, no query). */
-  path: string;
-  status?: number;
-}
-
-async function attemptOnce(
-  { operation, method, path, body }: Route<OperationId>,
-  config: SenderConfig,
   timeoutMs: number,
-  signal: AbortSignal | undefined,
-  attempt: Attempt,
-): Promise<unknown> {
+  { fetch, maxResponseBytes, apiToken, baseUrl }: SenderConfig,
+  call: () => string,
+): Promise<[Response, string]> {
   if (signal?.aborted) throw userAbort(signal);
-  // A controller per attempt: each attempt gets the full timeout, and the caller's signal
-  // is linked by hand because AbortSignal.any is missing from some runtimes we support.
   const controller = new AbortController();
   let timedOut = false;
+  let stop: (reason: unknown) => void = () => {};
+  const abort = () => {
+    controller.abort();
+    stop(controller.signal.reason);
+  };
   const timer = setTimeout(() => {
     timedOut = true;
-    controller.abort();
+    abort();
   }, timeoutMs);
-  const onAbort = () => controller.abort();
-  signal?.addEventListener("abort", onAbort, { once: true });
-  const exchange = async () => {
-    const request = new Request(config.baseUrl + path, {
-      method,
-      headers:
-        body === undefined ? config.headers : { ...config.headers, "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      // A redirect to another host would carry the token header along; surface it instead.
-      redirect: "manual",
-      signal: controller.signal,
-    });
-    attempt.path = new URL(request.url).pathname;
-    const response = capBody(await config.fetch(request), config);
-    attempt.status = response.status;
-    return { response, text: await response.text() };
-  };
-  let response: Response;
-  let text: string;
+  signal?.addEventListener("abort", abort);
   try {
-    ({ response, text } = await untilAborted(exchange(), controller.signal));
+    return await new Promise((resolve, reject) => {
+      stop = reject;
+      (async () => {
+        const response = await fetch(new Request(url, { ...init, signal: controller.signal }));
+        return [response, await readText(response, maxResponseBytes, apiToken)] as [Response, string];
+      })().then(resolve, reject);
+    });
   } catch (cause) {
     if (signal?.aborted) throw userAbort(signal);
     if (cause instanceof WebhooksApiError) throw cause;
     if (timedOut) {
       throw new TimeoutError(
-        `Mailtrap did not answer ${attempt.method} ${attempt.path} within ${timeoutMs} ms. Raise timeoutMs, or check the network and baseUrl.`,
+        `Mailtrap did not answer ${call()} within ${timeoutMs} ms; raise timeoutMs or check the network.`,
         { cause },
       );
     }
     throw new ConnectionError(
-      `Could not reach ${config.baseUrl} (${attempt.method} ${attempt.path}): ${scrub(describeCause(cause), config.secrets)}. Check the network and baseUrl.`,
+      `Could not reach ${baseUrl} (${call()}): ${scrub(describeCause(cause), apiToken)}. Check the network and baseUrl.`,
       { cause },
     );
   } finally {
     clearTimeout(timer);
-    signal?.removeEventListener("abort", onAbort);
+    signal?.removeEventListener("abort", abort);
   }
-  if (!response.ok) throw errorFromResponse(response, parseErrorBody(text), config);
-  return unwrap(operation, response, text, config.secrets);
 }
 
-/** An error body as JSON when it is JSON, else its text; none when empty. */
-function parseErrorBody(text: string): unknown {
-  if (text === "") return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
+// Made on first use: a TextDecoder made while loading would cost the import about 0.3 ms
+// (it sets up the runtime's decoder); by the first answer fetch has done that already.
+let utf8: TextDecoder | undefined;
 
 /**
- * The response with a body that errors once more than `maxResponseBytes` arrive, so a huge
- * or endless body costs at most that much memory. A declared length over the cap fails at once.
+ * The body as text, read chunk by chunk so that a huge or endless body costs at most
+ * `max` bytes of memory; a declared length over the cap fails before anything is read.
  */
-function capBody(response: Response, { maxResponseBytes, secrets }: SenderConfig): Response {
+async function readText(response: Response, max: number, apiToken: string): Promise<string> {
   const tooLarge = () =>
     new ResponseTooLargeError(
-      `Mailtrap answered ${response.status} with a body over maxResponseBytes (${maxResponseBytes} bytes); ` +
-        "the rest was not read. Check baseUrl, or raise maxResponseBytes if the account really has that many webhooks.",
-      { status: response.status, headers: scrubHeaders(response.headers, secrets) },
+      `Mailtrap answered ${response.status} with a body over maxResponseBytes (${max} bytes), not read further. Check baseUrl or raise maxResponseBytes.`,
+      answered(response, apiToken),
     );
   const source = response.body;
-  if (!source) return response;
-  if (Number(response.headers.get("content-length")) > maxResponseBytes) {
+  if (!source) return "";
+  if (Number(response.headers.get("content-length")) > max) {
     source.cancel().catch(() => {});
     throw tooLarge();
   }
   const reader = source.getReader();
-  let received = 0;
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const { done, value } = await reader.read();
-      if (done) return controller.close();
-      received += value.byteLength;
-      if (received > maxResponseBytes) {
-        reader.cancel().catch(() => {});
-        return controller.error(tooLarge());
-      }
-      controller.enqueue(value);
-    },
-    cancel: (reason) => reader.cancel(reason),
-  });
-  const { status, statusText, headers } = response;
-  return new Response(body, { status, statusText, headers });
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let size = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    size += chunk.value.byteLength;
+    if (size > max) {
+      reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(chunk.value);
+  }
+  if (chunks.length > 1) return new Blob(chunks).text();
+  utf8 ??= new TextDecoder();
+  return utf8.decode(chunks[0]);
 }
+
+type RequiredFields = [field: string, allowed: string[] | undefined][];
+const required: Partial<Record<Shape, RequiredFields>> = {};
 
 /**
- * Settles like `work`, or rejects as soon as `signal` aborts: a custom fetch that ignores
- * its signal must not outlive the timeout or the caller's abort.
+ * A schema's required fields with the JSON types each may have (undefined: any), read once
+ * from the spec's table, which writes them `"string|null"`, and `""` for any.
  */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
+function requiredOf(shape: Shape): RequiredFields {
+  required[shape] ??= Object.entries<string>(requiredFields[shape]).map(([field, types]) => [
+    field,
+    types === "" ? undefined : types.split("|"),
+  ]);
+  return required[shape];
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
-/** A schema a call answers with, by its name in the spec. */
-type Shape = keyof typeof requiredFields;
-
-/** Which schema each operation's `data` is, and whether it is a list of them. One entry per method. */
-const DATA_SHAPES: Record<OperationId, [Shape, list?: true]> = {
-  ...forBothForms("list", ["Webhook", true]),
-  ...forBothForms("create", ["CreatedWebhook"]),
-  ...forBothForms("get", ["Webhook"]),
-  ...forBothForms("update", ["Webhook"]),
-  ...forBothForms("delete", ["Webhook"]),
-};
 
 /** The JSON type of a value, as the spec names types. */
 function jsonType(value: unknown): string {
@@ -256,80 +235,52 @@ function jsonType(value: unknown): string {
 
 /**
  * What keeps `value` from being a `shape`: a missing required field or one of the wrong JSON
- * type, checked against the spec's required fields (generated into @mailtrap-webhooks/types).
- * Values are not quoted: an answer can carry a signing secret.
+ * type. Values are not quoted: an answer can carry a signing secret.
  */
 function mismatch(value: unknown, shape: Shape, at: string): string | undefined {
   if (!isObject(value)) return `${at} is ${jsonType(value)}, not an object`;
-  for (const [field, types] of Object.entries(requiredFields[shape]) as [string, string][]) {
+  for (const [field, allowed] of requiredOf(shape)) {
     const found = jsonType(value[field]);
     if (found === "undefined") return `${at}.${field} is missing`;
-    const allowed = types.split("|");
-    if (types && !allowed.includes(found) && !(found === "integer" && allowed.includes("number"))) {
-      return `${at}.${field} is ${found}, not ${types}`;
+    if (allowed && !allowed.includes(found) && !(found === "integer" && allowed.includes("number"))) {
+      return `${at}.${field} is ${found}, not ${allowed.join("|")}`;
     }
   }
   return undefined;
 }
 
-/** The first problem with `data` as the operation's answer, or undefined. */
-function dataMismatch(operation: OperationId, data: unknown): string | undefined {
-  const [shape, list] = DATA_SHAPES[operation];
-  if (!list) return mismatch(data, shape, "data");
-  if (!Array.isArray(data)) return `data is ${jsonType(data)}, not an array`;
-  for (const [i, item] of data.entries()) {
-    const problem = mismatch(item, shape, `data[${i}]`);
-    if (problem) return problem;
-  }
-  return undefined;
-}
-
-/** Checks a 2xx answer is the JSON envelope the spec promises and returns its `data`. */
+/** Checks a 2xx answer is the JSON envelope the spec promises, with `data` a `shape` (a list of them for `list`), and returns its `data`. */
 function unwrap(
-  operation: OperationId,
   response: Response,
-  text: string | undefined,
-  secrets: readonly string[],
+  text: string,
+  shape: Shape,
+  list: boolean | undefined,
+  apiToken: string,
 ): unknown {
-  const { status, headers } = response;
-  // Built only on failure (it is the costly part of a success). Kept short and scrubbed:
-  // a create response carries the signing secret.
-  const init = () => ({
-    status,
-    headers: scrubHeaders(headers, secrets),
-    body: clipText(scrub(text ?? "", secrets)),
-  });
-  const type = headers.get("content-type") ?? "";
-  if (!/^application\/([\w.-]+\+)?json\s*(;|$)/i.test(type)) {
-    throw new InvalidResponseError(
-      `Mailtrap answered ${status} with content type ${JSON.stringify(type || "(none)")}, not JSON. ` +
-        "Check that baseUrl points at the Mailtrap API and not at a proxy or web page.",
-      init(),
+  // Built only on failure; the body kept is scrubbed, as a create answer carries the signing secret.
+  const invalid = (what: string) =>
+    new InvalidResponseError(
+      `Mailtrap answered ${response.status} with ${what}. Check that baseUrl points at the Mailtrap API.`,
+      answered(response, apiToken, text),
     );
+  const type = response.headers.get("content-type") ?? "";
+  if (!/^application\/([\w.-]+\+)?json\s*(;|$)/i.test(type)) {
+    throw invalid(`content type ${JSON.stringify(type || "(none)")}, not JSON`);
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text ?? "");
+    parsed = JSON.parse(text);
   } catch {
-    throw new InvalidResponseError(
-      `Mailtrap answered ${status} with a body that is not valid JSON. Retry later; if it persists, check baseUrl.`,
-      init(),
-    );
+    throw invalid("a body that is not valid JSON");
   }
-  if (typeof parsed !== "object" || parsed === null || !("data" in parsed)) {
-    throw new InvalidResponseError(
-      `Mailtrap answered ${status} with JSON that has no "data" field. Check that baseUrl points at the Mailtrap API.`,
-      init(),
-    );
-  }
-  const problem = dataMismatch(operation, parsed.data);
-  if (problem) {
-    throw new InvalidResponseError(
-      `Mailtrap answered ${status} with "data" that breaks the spec: ${problem}. Check that baseUrl points at the Mailtrap API.`,
-      init(),
-    );
-  }
-  return parsed.data;
+  if (!isObject(parsed) || !("data" in parsed)) throw invalid('JSON with no "data" field');
+  const { data } = parsed;
+  let problem: string | undefined;
+  if (!list) problem = mismatch(data, shape, "data");
+  else if (!Array.isArray(data)) problem = `data is ${jsonType(data)}, not an array`;
+  else for (let i = 0; i < data.length && !problem; i++) problem = mismatch(data[i], shape, `data[${i}]`);
+  if (problem) throw invalid(`"data" that breaks the spec: ${problem}`);
+  return data;
 }
 
 /** What a system error code means, in words a user can act on. */

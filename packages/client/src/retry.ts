@@ -1,6 +1,7 @@
 // When to retry a failed attempt, and how long to wait first. Pure functions, so the
 // policy can be read and tested on its own.
-import { ConnectionError, InvalidResponseError, retryAfterSeconds, type WebhooksApiError } from "./errors.js";
+import { ConnectionError, InvalidResponseError, type WebhooksApiError } from "./errors.js";
+import { retryAfterSeconds } from "./retry-after.js";
 
 export interface RetryInput {
   /** HTTP method of the request, e.g. "GET". */
@@ -26,7 +27,7 @@ export function shouldRetry({ method, attempt, maxRetries, error }: RetryInput):
   if (!(status === 408 || status === 429 || (status !== undefined && status >= 500))) return false;
   // A server asking for a longer pause than we wait would refuse a quick retry too; the
   // caller gets the error now, with retryAfter on a RateLimitError to schedule it.
-  const asked = retryAfterSeconds(error.headers?.get("retry-after") ?? null);
+  const asked = retryAfterSeconds(error.headers?.get("retry-after"));
   return asked === undefined || asked * 1000 <= MAX_RETRY_AFTER_MS;
 }
 
@@ -58,7 +59,7 @@ export function retryDelay({
   now = Date.now(),
 }: DelayInput): number {
   const backoff = Math.min(BASE_DELAY_MS * 2 ** attempt, MAX_DELAY_MS) * (1 - 0.25 * random());
-  const seconds = retryAfterSeconds(retryAfter ?? null, now);
+  const seconds = retryAfterSeconds(retryAfter, now);
   if (seconds !== undefined && seconds * 1000 <= MAX_RETRY_AFTER_MS) return Math.max(seconds * 1000, backoff);
   return backoff;
 }

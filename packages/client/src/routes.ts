@@ -1,25 +1,30 @@
 // The five calls on the wire, in the path form the client was created for: the spec
-// operation each one is (operations.ts), its method, its path with the ids filled in, and
-// its body in the API's `{ webhook: ... }` envelope.
+// operation each one is (operations.ts), its method, its path with the ids filled in, its
+// body in the API's `{ webhook: ... }` envelope, and the schema its answer's `data` must match.
 import type {
   CreateWebhookRequest,
   OperationId,
   paths,
   RequestBody,
+  requiredFields,
   UpdateWebhookRequest,
 } from "@mailtrap-webhooks/types";
-import { OPERATIONS, type OperationOf, type PathForm } from "./operations.js";
+import type { OperationOf, PathForm } from "./operations.js";
 
-/** One call as the sender makes it. */
+/** A schema an answer's `data` is checked against, by its name in the spec. */
+export type Shape = keyof typeof requiredFields;
+
+/** One call as the sender makes it. `Op` types its body, and its result as the spec's 200 body of `Op`. */
 export interface Route<Op extends OperationId> {
-  /** Types the result as the spec's 200 body of this operation, and picks the check of its `data`. */
-  operation: Op;
   /** Whether a failed attempt may be sent again depends on it (retry.ts). */
   method: "GET" | "POST" | "PATCH" | "DELETE";
   /** The URL path after baseUrl, ids filled in. */
   path: string;
   /** The JSON body, typed as the spec's request body of the operation. */
   body?: RequestBody<Op>;
+  /** The schema the answer's `data` must match: a list of them when `list`. */
+  shape: Shape;
+  list?: true;
 }
 
 /** The same five calls in either form: the methods in client.ts do not know which form they use. */
@@ -43,23 +48,18 @@ const COLLECTION = {
 
 /** The token-scoped paths (`accountId` undefined) or the account-scoped ones. */
 export function routesFor(accountId: number | undefined): Routes {
-  const form: PathForm = accountId === undefined ? "token" : "account";
-  const collection = COLLECTION[form].replace("{account_id}", String(accountId));
+  const collection =
+    accountId === undefined ? COLLECTION.token : COLLECTION.account.replace("{account_id}", `${accountId}`);
   return {
-    list: () => ({ operation: OPERATIONS.list[form], method: "GET", path: collection }),
-    create: (webhook) => ({
-      operation: OPERATIONS.create[form],
-      method: "POST",
-      path: collection,
-      body: { webhook },
-    }),
-    get: (id) => ({ operation: OPERATIONS.get[form], method: "GET", path: `${collection}/${id}` }),
+    list: () => ({ method: "GET", path: collection, shape: "Webhook", list: true }),
+    create: (webhook) => ({ method: "POST", path: collection, body: { webhook }, shape: "CreatedWebhook" }),
+    get: (id) => ({ method: "GET", path: `${collection}/${id}`, shape: "Webhook" }),
     update: (id, webhook) => ({
-      operation: OPERATIONS.update[form],
       method: "PATCH",
       path: `${collection}/${id}`,
       body: { webhook },
+      shape: "Webhook",
     }),
-    delete: (id) => ({ operation: OPERATIONS.delete[form], method: "DELETE", path: `${collection}/${id}` }),
+    delete: (id) => ({ method: "DELETE", path: `${collection}/${id}`, shape: "Webhook" }),
   };
 }

@@ -3,7 +3,6 @@
 import { InvalidArgumentError } from "./errors.js";
 import { LOG_LEVELS, type Logger, type LogLevel } from "./logger.js";
 import type { RateLimit } from "./rate-limit.js";
-import type { RequestOptions } from "./request.js";
 
 /** A short description of a value for error messages, e.g. `string "abc"`. */
 export function describe(value: unknown): string {
@@ -20,11 +19,11 @@ export function describe(value: unknown): string {
 }
 
 /** Throws `<field> must be <expected>, got <value><hint>`: every check's message has this form. */
-function refuse(field: string, expected: string, value: unknown, hint = ""): never {
+export function refuse(field: string, expected: string, value: unknown, hint = ""): never {
   throw new InvalidArgumentError(field, `${field} must be ${expected}, got ${describe(value)}${hint}`);
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
+export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** A whole number in [min, max]. */
@@ -53,20 +52,19 @@ const NOT_HEADER_SAFE = /[\u0000-\u001f\u007f]|[^\u0000-\u00ff]/;
 
 /** The token must be present and usable as a header value. Its value is never printed. */
 export function checkToken(value: unknown): string {
-  const expected = "apiToken must be a non-empty string, got";
-  if (typeof value !== "string") {
-    throw new InvalidArgumentError("apiToken", `${expected} ${value === null ? "null" : typeof value}`);
-  }
-  if (value.trim() === "") {
-    throw new InvalidArgumentError(
-      "apiToken",
-      `${expected} a blank string; check that the environment variable is set`,
-    );
+  if (typeof value !== "string" || value.trim() === "") {
+    const got =
+      typeof value === "string"
+        ? "a blank string; check that the environment variable is set"
+        : value === null
+          ? "null"
+          : typeof value;
+    throw new InvalidArgumentError("apiToken", `apiToken must be a non-empty string, got ${got}`);
   }
   if (/\s/.test(value) || NOT_HEADER_SAFE.test(value)) {
     throw new InvalidArgumentError(
       "apiToken",
-      "apiToken contains whitespace or characters not allowed in an HTTP header; check for a stray space or newline",
+      "apiToken has whitespace or characters an HTTP header cannot carry; check for a stray space or newline",
     );
   }
   return value;
@@ -77,7 +75,7 @@ export function checkUserAgent(value: unknown): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== "string") return refuse("userAgent", "a string", value);
   if (NOT_HEADER_SAFE.test(value)) {
-    refuse("userAgent", 'printable ASCII or Latin-1 without line breaks, e.g. "billing-sync/1.4"', value);
+    refuse("userAgent", 'Latin-1 text without line breaks, e.g. "billing-sync/1.4"', value);
   }
   return value;
 }
@@ -89,20 +87,15 @@ export function checkUserAgent(value: unknown): string | undefined {
 export function checkParams(field: string, value: unknown, { nonEmpty = false } = {}): void {
   if (!isObject(value)) refuse(field, "an object", value);
   if (nonEmpty && !Object.values(value).some((v) => v !== undefined)) {
-    throw new InvalidArgumentError(
-      field,
-      `${field} must set at least one field to change, got an empty object`,
-    );
+    throw new InvalidArgumentError(field, `${field} must set at least one field to change, got none`);
   }
   try {
     JSON.stringify(value);
   } catch (error) {
     const [where, what] = unserialisable(value, field, []) ?? [field, "a value JSON cannot hold"];
-    throw new InvalidArgumentError(
-      where,
-      `${where} is ${what}, which cannot be sent as JSON; use a plain number, string, boolean, array or object`,
-      { cause: error },
-    );
+    throw new InvalidArgumentError(where, `${where} is ${what}, which cannot be sent as JSON`, {
+      cause: error,
+    });
   }
 }
 
@@ -110,7 +103,7 @@ export function checkParams(field: string, value: unknown, { nonEmpty = false } 
 function unserialisable(value: unknown, path: string, parents: object[]): [string, string] | undefined {
   if (typeof value === "bigint") return [path, `a BigInt (${describe(value)})`];
   if (typeof value !== "object" || value === null || parents.length > 100) return undefined;
-  if (parents.includes(value)) return [path, "a reference back to an enclosing object (a cycle)"];
+  if (parents.includes(value)) return [path, "a reference to an enclosing object (a cycle)"];
   for (const [key, child] of Object.entries(value)) {
     const at = Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`;
     const found = unserialisable(child, at, [...parents, value]);
@@ -170,7 +163,7 @@ export function checkBaseUrl(value: unknown): string {
     // fetch refuses such URLs, and echoing the value would print the password.
     throw new InvalidArgumentError(
       "baseUrl",
-      "baseUrl must not contain a user name or password; authenticate with apiToken instead.",
+      "baseUrl must not contain a user name or password; use apiToken.",
     );
   }
   // Tested on the text: an empty "?" or "#" leaves url.search and url.hash empty. Not echoed,
@@ -185,29 +178,13 @@ export function checkBaseUrl(value: unknown): string {
   return refuse("baseUrl", `an absolute http(s) URL ${example}`, value);
 }
 
-/** Per-call options: undefined or an object whose `signal`, if set, is an AbortSignal. */
-export function checkRequestOptions(value: unknown): RequestOptions {
-  if (value === undefined) return {};
-  if (!isObject(value)) return refuse("options", "an object such as { timeoutMs: 5000 }", value);
-  const { signal } = value as { signal?: Partial<AbortSignal> };
-  // Duck-typed: signals from another realm or a polyfill fail instanceof but work.
-  if (
-    signal !== undefined &&
-    !(typeof signal?.aborted === "boolean" && typeof signal.addEventListener === "function")
-  ) {
-    refuse("options.signal", "an AbortSignal (e.g. AbortSignal.timeout(5000))", signal);
-  }
-  return value as RequestOptions;
-}
-
 /** Enough for any real limit; the client keeps one timestamp per allowed request. */
 const MAX_RATE_LIMIT_REQUESTS = 100_000;
 
 /** `false`, undefined (the default), or `{ requests, perMs }` with a whole count and a window setTimeout can hold. */
 export function checkRateLimit(value: unknown): RateLimit | false | undefined {
   if (value === undefined || value === false) return value;
-  if (!isObject(value))
-    return refuse("rateLimit", "false or an object such as { requests: 150, perMs: 10000 }", value);
+  if (!isObject(value)) return refuse("rateLimit", "false or { requests, perMs }", value);
   const { requests, perMs } = value;
   if (!isIntegerIn(requests, 1, MAX_RATE_LIMIT_REQUESTS)) {
     refuse("rateLimit.requests", `an integer from 1 to ${MAX_RATE_LIMIT_REQUESTS}`, requests);
