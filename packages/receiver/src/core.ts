@@ -56,7 +56,7 @@ export class Reception {
   readonly #format: PayloadFormat;
   readonly #expected: Uint8Array;
   readonly #mac: StreamingMac;
-  readonly #chunks: Uint8Array[] = [];
+  #chunks: Uint8Array[] = [];
   #size = 0;
   #stop: ((answer: Answer) => void) | undefined;
   #controller: AbortController | undefined;
@@ -92,7 +92,7 @@ export class Reception {
     } catch (error) {
       return unparsable((error as Error).message);
     }
-    this.#chunks.length = 0;
+    this.#chunks = [];
     return this.#process(events, environment);
   }
 
@@ -100,8 +100,7 @@ export class Reception {
     const chunks = this.#chunks;
     if (chunks.length === 1) return chunks[0] as Uint8Array;
     const body = platform.concat(chunks, this.#size);
-    chunks.length = 1;
-    chunks[0] = body;
+    this.#chunks = [body];
     return body;
   }
 

@@ -73,7 +73,8 @@ export function createWebhookHandler(
 ): (request: Request) => Promise<Response> {
   const core = createWebhookCore(options);
   const handler = async (request: Request): Promise<Response> => {
-    const reception = core.begin(headOf(request));
+    const head = headOf(request);
+    const reception = core.begin(head);
     if (!(reception instanceof Reception)) {
       cancelBody(request);
       return toResponse(reception);
@@ -82,7 +83,7 @@ export function createWebhookHandler(
     // checked against the limit), so the whole body can be taken at once: on @hono/node-server
     // and others that is much cheaper than a web stream read chunk by chunk. Without one
     // (chunked), read chunk by chunk so reading stops at the limit.
-    if (request.headers.has("content-length")) {
+    if (head.headers["content-length"] !== undefined) {
       let body: Uint8Array;
       try {
         body = new Uint8Array(await request.arrayBuffer());

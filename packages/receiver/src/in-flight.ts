@@ -19,8 +19,17 @@ export interface Claim {
   release(processed: boolean): void;
 }
 
+/** A delivery holding ids: the ids it claimed, and whether it processed them, once settled. */
+interface Owner {
+  readonly ids: ReadonlySet<string>;
+  readonly done: Promise<boolean>;
+}
+
 export class InFlight {
-  readonly #owners = new Map<string, Promise<boolean>>();
+  // Each delivery keeps its own set of ids, which it needs anyway to drop repeats within its
+  // batch; releasing forgets the whole set at once instead of deleting id by id. Deliveries
+  // rarely overlap, so looking an id up in every other owner's set is usually no lookup at all.
+  readonly #owners = new Set<Owner>();
 
   /** Claims every free id in `ids` at once, synchronously; `ids` may repeat or have gaps. */
   claim(ids: readonly (string | undefined)[]): Claim {
@@ -28,9 +37,9 @@ export class InFlight {
     const done = new Promise<boolean>((resolve) => {
       settle = resolve;
     });
-    const owners = this.#owners;
+    const others = [...this.#owners];
+    const claimed = new Set<string>();
     const waits = new Set<Promise<boolean>>();
-    const claimed: string[] = [];
     const keep: boolean[] = new Array(ids.length);
     for (let index = 0; index < ids.length; index++) {
       const id = ids[index];
@@ -38,19 +47,23 @@ export class InFlight {
         keep[index] = true;
         continue;
       }
-      const owner = owners.get(id);
-      keep[index] = owner === undefined;
-      if (owner === undefined) {
-        owners.set(id, done);
-        claimed.push(id);
-      } else if (owner !== done) waits.add(owner);
+      const owner = others.length === 0 ? undefined : others.find((other) => other.ids.has(id));
+      if (owner !== undefined) {
+        keep[index] = false;
+        waits.add(owner.done);
+        continue;
+      }
+      // Kept only if new to the set: a repeat within the batch is delivered once.
+      const size = claimed.size;
+      keep[index] = claimed.add(id).size > size;
     }
+    const self: Owner = { ids: claimed, done };
+    this.#owners.add(self);
     return {
       waits,
       keep,
-      release(processed) {
-        // Only this delivery sets an id it claimed, and nobody replaces an owner: delete as is.
-        for (const id of claimed) owners.delete(id);
+      release: (processed) => {
+        this.#owners.delete(self);
         settle(processed);
       },
     };

@@ -81,7 +81,8 @@ export function formatFromContentType(contentType: string | null | undefined): P
   return undefined;
 }
 
-function toText(rawBody: RawBody): string {
+// The text a string body holds (a BOM dropped), or a binary body's bytes, still to decode.
+function textOrBytes(rawBody: RawBody): string | Uint8Array {
   if (typeof rawBody === "string") return rawBody.replace(/^\uFEFF/, "");
   let bytes: Uint8Array | undefined;
   try {
@@ -90,8 +91,13 @@ function toText(rawBody: RawBody): string {
     throw new WebhookParseError((error as Error).message); // a detached buffer
   }
   if (!bytes) throw new WebhookParseError("The body must be a string, Uint8Array or ArrayBuffer.");
+  return bytes;
+}
+
+// The platform's decoding (which also drops a UTF-8 BOM), failing as a parse error.
+function decodeUtf8<T>(bytes: Uint8Array, decode: (bytes: Uint8Array) => T): T {
   try {
-    return platform.decodeUtf8(bytes); // also drops a UTF-8 BOM
+    return decode(bytes);
   } catch {
     throw new WebhookParseError("The body is not valid UTF-8. Pass the request bytes through unchanged.");
   }
@@ -113,13 +119,17 @@ function describeNonEvent(value: unknown): string {
   return `an object whose "event" is ${event === null ? "null" : Array.isArray(event) ? "an array" : `a ${typeof event}`}`;
 }
 
-function classify(value: unknown, where: string, line?: number): ParsedEvent {
-  if (!isObject(value) || typeof value.event !== "string") {
-    throw new WebhookParseError(
-      `${where} is not an event: expected a JSON object with a string "event" field, got ${describeNonEvent(value)}.`,
-      line === undefined ? {} : { line },
-    );
-  }
+// `where` names the value in the body, e.g. "Line 3".
+function notAnEvent(value: unknown, where: string, line?: number): WebhookParseError {
+  return new WebhookParseError(
+    `${where} is not an event: expected a JSON object with a string "event" field, got ${describeNonEvent(value)}.`,
+    line === undefined ? {} : { line },
+  );
+}
+
+/** The value tagged by kind, or undefined when it is not an event (the caller says where it is). */
+function classify(value: unknown): ParsedEvent | undefined {
+  if (!isObject(value) || typeof value.event !== "string") return undefined;
   if (isSendingEventName(value.event)) return { kind: "sending", event: value as unknown as SendingEvent };
   if (value.event === INBOUND_EVENT_NAME) return { kind: "inbound", event: value as unknown as InboundEvent };
   if (isObject(value.actor) && typeof value.description === "string") {
@@ -169,14 +179,23 @@ function parseJson(text: string): ParsedEvent[] {
       `Expected a JSON object with an "events" array, got ${snippet(text)}. If this webhook uses payload_format "jsonlines", parse with { format: "jsonlines" }.`,
     );
   }
-  return body.events.map((event, index) => classify(event, `events[${index}]`));
+  // Tagged in place: the parsed array is ours, and a copy would only be more garbage.
+  const events: unknown[] = body.events;
+  for (let index = 0; index < events.length; index++) {
+    const value = events[index];
+    const event = classify(value);
+    if (event === undefined) throw notAnEvent(value, `events[${index}]`);
+    events[index] = event;
+  }
+  return events as ParsedEvent[];
 }
 
-function parseJsonLines(text: string): ParsedEvent[] {
+// `lines` is the body's text split at "\n".
+function parseJsonLines(lines: readonly string[]): ParsedEvent[] {
   const events: ParsedEvent[] = [];
-  const lines = text.split("\n");
   let lineStart = 0;
-  for (const [index, raw] of lines.entries()) {
+  for (let index = 0; index < lines.length; index++) {
+    const raw = lines[index] as string;
     const start = lineStart;
     lineStart += raw.length + 1;
     const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
@@ -193,7 +212,9 @@ function parseJsonLines(text: string): ParsedEvent[] {
         start,
       );
     }
-    events.push(classify(value, `Line ${index + 1}`, index + 1));
+    const event = classify(value);
+    if (event === undefined) throw notAnEvent(value, `Line ${index + 1}`, index + 1);
+    events.push(event);
   }
   return events;
 }
@@ -217,6 +238,18 @@ export function parseEvents(rawBody: RawBody, options: ParseOptions): ParsedEven
       `Unsupported ${given}: expected application/json or application/jsonl (JSON Lines).`,
     );
   }
-  const text = toText(rawBody);
-  return format === "json" ? parseJson(text) : parseJsonLines(text);
+  const body = textOrBytes(rawBody);
+  if (format === "json") {
+    const text = typeof body === "string" ? body : decodeUtf8(body, (bytes) => platform.decodeUtf8(bytes));
+    return parseJson(text);
+  }
+  // From bytes the platform decodes line by line where it can, never building the whole text.
+  const lines =
+    typeof body === "string"
+      ? body.split("\n")
+      : decodeUtf8(
+          body,
+          (bytes) => platform.decodeUtf8Lines?.(bytes) ?? platform.decodeUtf8(bytes).split("\n"),
+        );
+  return parseJsonLines(lines);
 }

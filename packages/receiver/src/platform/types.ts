@@ -15,6 +15,12 @@ export interface Platform {
    * @throws TypeError when the bytes are not valid UTF-8.
    */
   decodeUtf8(bytes: Uint8Array): string;
+  /**
+   * The lines of `decodeUtf8(bytes)`, as its `split("\n")` gives them, decoded line by line
+   * without building the whole text. Only where the runtime decodes a range of bytes cheaply.
+   * @throws TypeError when the bytes are not valid UTF-8.
+   */
+  readonly decodeUtf8Lines?: (bytes: Uint8Array) => string[];
   /** The chunks, `size` bytes in all, joined into one array. */
   concat(chunks: readonly Uint8Array[], size: number): Uint8Array;
   /** 64 hex digits, already checked, to 32 bytes. */

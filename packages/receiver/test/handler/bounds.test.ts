@@ -147,6 +147,26 @@ describe("overlapping deliveries of the same event_id", () => {
     expect(receiver.calls).toEqual([["a"], ["a", "b"]]);
   });
 
+  it("makes a third delivery wait for the ids a waiting delivery claimed", async () => {
+    const receiver = setup();
+    const first = deliver(receiver.handler, ["a"]);
+    await receiver.entered();
+    // The second waits for "a" and owns "b" meanwhile; the third finds "b" taken by the second.
+    const second = deliver(receiver.handler, ["a", "b"]);
+    const third = deliver(receiver.handler, ["b", "c"]);
+    expect(await settled(third)).toBe(false);
+    receiver.release(0);
+    expect((await first).status).toBe(200);
+    await receiver.entered();
+    expect(await settled(third)).toBe(false);
+    receiver.release(1);
+    expect((await second).status).toBe(200);
+    await receiver.entered();
+    receiver.release(2);
+    expect((await third).status).toBe(200);
+    expect(receiver.calls).toEqual([["a"], ["b"], ["c"]]);
+  });
+
   it("does not make deliveries of different ids wait for each other", async () => {
     const receiver = setup();
     const first = deliver(receiver.handler, ["a"]);

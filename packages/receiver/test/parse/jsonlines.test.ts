@@ -52,6 +52,18 @@ describe("JSON Lines bodies", () => {
     expect(body.slice(error.position)).toMatch(/^oops/);
   });
 
+  it("gives the same line and position for bytes as for the text, multi-byte characters included", () => {
+    const body = `\uFEFF{"event":"délivery 🎉"}\r\n${line}\n{"event": "delivery", oops}\n`;
+    const fromText = parseError(body, jsonl);
+    const fromBytes = parseError(new TextEncoder().encode(body) as unknown as string, jsonl);
+    expect([fromBytes.line, fromBytes.position, fromBytes.message]).toEqual([
+      fromText.line,
+      fromText.position,
+      fromText.message,
+    ]);
+    expect(body.slice(1).slice(fromBytes.position)).toMatch(/^oops/);
+  });
+
   it("names the line of an event nested too deeply to describe, as a WebhookParseError", () => {
     const deep = `${"[".repeat(20_000)}${"]".repeat(20_000)}`;
     const error = parseError(`${line}\n${deep}\n`, jsonl);

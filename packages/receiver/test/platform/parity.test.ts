@@ -29,3 +29,28 @@ describe.each([
     expect(Array.from(joined)).toEqual(Array.from(utf8("abcde")));
   });
 });
+
+// Only Node decodes line by line; everywhere else parse.ts splits the whole text. Both must agree.
+describe("node platform, line by line", () => {
+  const decodeUtf8Lines = node.decodeUtf8Lines ?? (() => []);
+
+  it("gives the lines of the whole text split at \\n, BOM and multi-byte characters included", () => {
+    const bodies = [
+      '\uFEFF{"a":1}\n{"b":"é"}\r\n\n',
+      "\uFEFF",
+      "",
+      "\n",
+      'no newline at the end {"c":"\uFEFF"}',
+      "\n\uFEFF second line starts with a BOM\n",
+      "多字节\n🎉\r\n",
+    ];
+    for (const body of bodies) {
+      expect(decodeUtf8Lines(utf8(body))).toEqual(web.decodeUtf8(utf8(body)).split("\n"));
+    }
+    expect(decodeUtf8Lines(utf8("x\ny\nz").subarray(2, 3))).toEqual(["y"]);
+  });
+
+  it("throws on lines that are not UTF-8", () => {
+    expect(() => decodeUtf8Lines(new Uint8Array([0x7b, 0x7d, 0x0a, 0xc3]))).toThrow(TypeError);
+  });
+});

@@ -16,6 +16,9 @@ export const platform: Platform = {
   matchesAny: (...args) => current.matchesAny(...args),
   startMac: (...args) => current.startMac(...args),
   decodeUtf8: (...args) => current.decodeUtf8(...args),
+  get decodeUtf8Lines() {
+    return current.decodeUtf8Lines;
+  },
   concat: (...args) => current.concat(...args),
   hexToBytes: (...args) => current.hexToBytes(...args),
 };
