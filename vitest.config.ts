@@ -6,7 +6,7 @@ import { defineConfig } from "vitest/config";
 // tests that spawn processes); one without finds this file and runs as `--project <its name>`.
 // `isolate: false` (repeated in each package config, which does not inherit it) lets a package's
 // test files share one worker and its loaded modules: half the CPU of a fresh module graph per
-// file. The receiver keeps isolation because its tests replace modules with vi.mock.
+// file. So no test may replace a module (vi.mock); spy on objects instead.
 export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
   test: { projects: ["packages/*"], isolate: false },
