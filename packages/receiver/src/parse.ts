@@ -7,8 +7,10 @@ import type {
 } from "@mailtrap-webhooks/types";
 import { WebhookReceiverError } from "./errors.js";
 import { isSendingEventName } from "./events.js";
+import { eventsArrayInPieces } from "./json-pieces.js";
 import { jsonErrorOffset, lineAndColumn, snippet } from "./json-position.js";
 import { platform } from "./platform/current.js";
+import type { Utf8View } from "./platform/types.js";
 import { type RawBody, toBytes } from "./verify.js";
 
 /**
@@ -179,8 +181,11 @@ function parseJson(text: string): ParsedEvent[] {
       `Expected a JSON object with an "events" array, got ${snippet(text)}. If this webhook uses payload_format "jsonlines", parse with { format: "jsonlines" }.`,
     );
   }
-  // Tagged in place: the parsed array is ours, and a copy would only be more garbage.
-  const events: unknown[] = body.events;
+  return tagEvents(body.events);
+}
+
+// Tagged in place: the parsed array is ours, and a copy would only be more garbage.
+function tagEvents(events: unknown[]): ParsedEvent[] {
   for (let index = 0; index < events.length; index++) {
     const value = events[index];
     const event = classify(value);
@@ -188,6 +193,19 @@ function parseJson(text: string): ParsedEvent[] {
     events[index] = event;
   }
   return events as ParsedEvent[];
+}
+
+// The lines of the text from byte `start` on, as split("\n") gives them, decoded one at a
+// time. "\n" is never part of a multi-byte character, so each line is whole.
+function linesOf(view: Utf8View, start: number): string[] {
+  const lines: string[] = [];
+  let lineStart = start;
+  for (let end = view.indexOf("\n", lineStart); end !== -1; end = view.indexOf("\n", lineStart)) {
+    lines.push(view.text(lineStart, end));
+    lineStart = end + 1;
+  }
+  lines.push(view.text(lineStart, view.length));
+  return lines;
 }
 
 // `lines` is the body's text split at "\n".
@@ -239,17 +257,17 @@ export function parseEvents(rawBody: RawBody, options: ParseOptions): ParsedEven
     );
   }
   const body = textOrBytes(rawBody);
-  if (format === "json") {
-    const text = typeof body === "string" ? body : decodeUtf8(body, (bytes) => platform.decodeUtf8(bytes));
-    return parseJson(text);
+  if (typeof body === "string") return format === "json" ? parseJson(body) : parseJsonLines(body.split("\n"));
+  const { utf8View } = platform;
+  if (!utf8View) {
+    const text = decodeUtf8(body, (bytes) => platform.decodeUtf8(bytes));
+    return format === "json" ? parseJson(text) : parseJsonLines(text.split("\n"));
   }
-  // From bytes the platform decodes line by line where it can, never building the whole text.
-  const lines =
-    typeof body === "string"
-      ? body.split("\n")
-      : decodeUtf8(
-          body,
-          (bytes) => platform.decodeUtf8Lines?.(bytes) ?? platform.decodeUtf8(bytes).split("\n"),
-        );
-  return parseJsonLines(lines);
+  // Where the runtime decodes ranges, the whole text is built only for a JSON body laid out
+  // otherwise than Mailtrap's, or to word an error.
+  const view = decodeUtf8(body, utf8View);
+  const start = body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0; // a BOM
+  if (format === "jsonlines") return parseJsonLines(linesOf(view, start));
+  const events = eventsArrayInPieces(view, start);
+  return events ? tagEvents(events) : parseJson(view.text(start, view.length));
 }

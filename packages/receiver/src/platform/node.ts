@@ -11,7 +11,6 @@ const hmacSha256 = (secret: string, body: string | Uint8Array): Uint8Array =>
   createHmac("sha256", secret).update(body).digest();
 
 const NOT_UTF8 = "The bytes are not valid UTF-8.";
-const NEWLINE = 0x0a;
 const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 export const platform: Platform = {
@@ -40,20 +39,14 @@ export const platform: Platform = {
     const text = asBuffer(bytes).toString("utf8");
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   },
-  // A line at a time: a body's worth of text (over 128 kB it is a large V8 object of its own)
-  // and the array split() makes from it are never built. "\n" is never part of a multi-byte
-  // character, so each line is whole.
-  decodeUtf8Lines(bytes) {
+  utf8View(bytes) {
     if (!isUtf8(bytes)) throw new TypeError(NOT_UTF8);
     const buffer = asBuffer(bytes);
-    const lines: string[] = [];
-    let start = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
-    for (let end = buffer.indexOf(NEWLINE, start); end !== -1; end = buffer.indexOf(NEWLINE, start)) {
-      lines.push(buffer.toString("utf8", start, end));
-      start = end + 1;
-    }
-    lines.push(buffer.toString("utf8", start));
-    return lines;
+    return {
+      length: buffer.length,
+      text: (start, end) => buffer.toString("utf8", start, end),
+      indexOf: (needle, from) => buffer.indexOf(needle, from, "latin1"),
+    };
   },
   // Buffer.concat skips the zero fill that a new Uint8Array pays for, which shows at 100+ kB.
   concat: (chunks, size) => Buffer.concat(chunks, size),

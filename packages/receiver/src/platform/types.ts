@@ -16,11 +16,13 @@ export interface Platform {
    */
   decodeUtf8(bytes: Uint8Array): string;
   /**
-   * The lines of `decodeUtf8(bytes)`, as its `split("\n")` gives them, decoded line by line
-   * without building the whole text. Only where the runtime decodes a range of bytes cheaply.
+   * The bytes, checked to be UTF-8, to decode a range at a time. A large body then never
+   * becomes one string: V8 puts a string over 128 kB in pages of its own, which on some
+   * machines costs about 1 ms to allocate, 100 times as much as one just under. Only where
+   * the runtime decodes a range and finds a needle natively.
    * @throws TypeError when the bytes are not valid UTF-8.
    */
-  readonly decodeUtf8Lines?: (bytes: Uint8Array) => string[];
+  readonly utf8View?: (bytes: Uint8Array) => Utf8View;
   /** The chunks, `size` bytes in all, joined into one array. */
   concat(chunks: readonly Uint8Array[], size: number): Uint8Array;
   /** 64 hex digits, already checked, to 32 bytes. */
@@ -31,4 +33,14 @@ export interface StreamingMac {
   update(chunk: Uint8Array): void;
   /** `body` is the whole body, for runtimes that cannot hash incrementally. */
   matches(expected: Uint8Array, body: () => Uint8Array): boolean | Promise<boolean>;
+}
+
+/** UTF-8 bytes read by ranges; see `Platform.utf8View`. */
+export interface Utf8View {
+  /** In bytes. */
+  readonly length: number;
+  /** The text of bytes `start` to `end` (exclusive). A character cut at either end becomes U+FFFD. */
+  text(start: number, end: number): string;
+  /** Where `needle` (ASCII) next starts, at or after byte `from`; -1 when nowhere. */
+  indexOf(needle: string, from: number): number;
 }

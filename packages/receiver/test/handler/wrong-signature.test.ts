@@ -18,16 +18,19 @@ const body = serializeEvents(
   "json",
 );
 let wholeBodyBuilt = 0;
-// How often the delivery's body went through JSON.parse: watched on the global, so the test
-// needs no module replaced and runs beside the other test files in one worker.
+// How often JSON.parse read the delivery's body or a piece of it (parse.ts takes a large JSON
+// body in pieces): watched on the global, so the test needs no module replaced and runs
+// beside the other test files in one worker.
 let bodyParses = 0;
+const isPartOfBody = (text: unknown) =>
+  typeof text === "string" && (text === body || (text.length > 2 && body.includes(text.slice(1, -1))));
 
 beforeEach(() => {
   wholeBodyBuilt = 0;
   bodyParses = 0;
   const parse = JSON.parse;
   vi.spyOn(JSON, "parse").mockImplementation((text, reviver) => {
-    if (text === body) bodyParses++;
+    if (isPartOfBody(text)) bodyParses++;
     return parse(text, reviver);
   });
   // Counts every time the core asks for the joined body to check the MAC.
@@ -71,9 +74,9 @@ describe("a wrong signature", () => {
     expect((await handler(chunked("0".repeat(64)))).status).toBe(401);
     expect(bodyParses).toBe(0);
     expect(wholeBodyBuilt).toBe(0);
-    // The same body, signed: parsed once (the spy is live).
+    // The same body, signed: parsed (the spy is live).
     expect((await handler(chunked(await signPayload(body, secret)))).status).toBe(200);
-    expect(bodyParses).toBe(1);
+    expect(bodyParses).toBeGreaterThan(0);
   });
 
   describe("on node:http", () => {
@@ -110,7 +113,7 @@ describe("a wrong signature", () => {
       expect(bodyParses).toBe(0);
       expect(wholeBodyBuilt).toBe(0);
       expect(await post(await signPayload(body, secret))).toBe(200);
-      expect(bodyParses).toBe(1);
+      expect(bodyParses).toBeGreaterThan(0);
     });
   });
 });
