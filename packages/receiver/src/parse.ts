@@ -7,10 +7,8 @@ import type {
 } from "@mailtrap-webhooks/types";
 import { WebhookReceiverError } from "./errors.js";
 import { isSendingEventName } from "./events.js";
-import { eventsArrayInPieces } from "./json-pieces.js";
 import { jsonErrorOffset, lineAndColumn, snippet } from "./json-position.js";
 import { platform } from "./platform/current.js";
-import type { Utf8View } from "./platform/types.js";
 import { type RawBody, toBytes } from "./verify.js";
 
 /**
@@ -195,19 +193,6 @@ function tagEvents(events: unknown[]): ParsedEvent[] {
   return events as ParsedEvent[];
 }
 
-// The lines of the text from byte `start` on, as split("\n") gives them, decoded one at a
-// time. "\n" is never part of a multi-byte character, so each line is whole.
-function linesOf(view: Utf8View, start: number): string[] {
-  const lines: string[] = [];
-  let lineStart = start;
-  for (let end = view.indexOf("\n", lineStart); end !== -1; end = view.indexOf("\n", lineStart)) {
-    lines.push(view.text(lineStart, end));
-    lineStart = end + 1;
-  }
-  lines.push(view.text(lineStart, view.length));
-  return lines;
-}
-
 // `lines` is the body's text split at "\n".
 function parseJsonLines(lines: readonly string[]): ParsedEvent[] {
   const events: ParsedEvent[] = [];
@@ -257,17 +242,19 @@ export function parseEvents(rawBody: RawBody, options: ParseOptions): ParsedEven
     );
   }
   const body = textOrBytes(rawBody);
-  if (typeof body === "string") return format === "json" ? parseJson(body) : parseJsonLines(body.split("\n"));
-  const { utf8View } = platform;
-  if (!utf8View) {
-    const text = decodeUtf8(body, (bytes) => platform.decodeUtf8(bytes));
-    return format === "json" ? parseJson(text) : parseJsonLines(text.split("\n"));
+  if (format === "json") {
+    if (typeof body === "string") return parseJson(body);
+    // In pieces where the platform can; the whole text for other layouts, and to word an error.
+    const events = platform.decodeJsonEvents && decodeUtf8(body, platform.decodeJsonEvents);
+    return events ? tagEvents(events) : parseJson(decodeUtf8(body, (bytes) => platform.decodeUtf8(bytes)));
   }
-  // Where the runtime decodes ranges, the whole text is built only for a JSON body laid out
-  // otherwise than Mailtrap's, or to word an error.
-  const view = decodeUtf8(body, utf8View);
-  const start = body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0; // a BOM
-  if (format === "jsonlines") return parseJsonLines(linesOf(view, start));
-  const events = eventsArrayInPieces(view, start);
-  return events ? tagEvents(events) : parseJson(view.text(start, view.length));
+  // From bytes the platform decodes line by line where it can, never building the whole text.
+  const lines =
+    typeof body === "string"
+      ? body.split("\n")
+      : decodeUtf8(
+          body,
+          (bytes) => platform.decodeUtf8Lines?.(bytes) ?? platform.decodeUtf8(bytes).split("\n"),
+        );
+  return parseJsonLines(lines);
 }

@@ -4,6 +4,7 @@
  */
 import { isUtf8 } from "node:buffer";
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { eventsArrayInPieces, linesOf, type Utf8View } from "./ranges.js";
 import type { Platform } from "./types.js";
 
 // A string goes to createHmac as is: node:crypto encodes it as UTF-8 natively.
@@ -12,6 +13,17 @@ const hmacSha256 = (secret: string, body: string | Uint8Array): Uint8Array =>
 
 const NOT_UTF8 = "The bytes are not valid UTF-8.";
 const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+/** The bytes, checked to be UTF-8, read by ranges natively. */
+export function utf8View(bytes: Uint8Array): Utf8View {
+  if (!isUtf8(bytes)) throw new TypeError(NOT_UTF8);
+  const buffer = asBuffer(bytes);
+  return {
+    length: buffer.length,
+    text: (start, end) => buffer.toString("utf8", start, end),
+    indexOf: (needle, from) => buffer.indexOf(needle, from, "latin1"),
+  };
+}
 
 export const platform: Platform = {
   hmacSha256,
@@ -39,15 +51,8 @@ export const platform: Platform = {
     const text = asBuffer(bytes).toString("utf8");
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   },
-  utf8View(bytes) {
-    if (!isUtf8(bytes)) throw new TypeError(NOT_UTF8);
-    const buffer = asBuffer(bytes);
-    return {
-      length: buffer.length,
-      text: (start, end) => buffer.toString("utf8", start, end),
-      indexOf: (needle, from) => buffer.indexOf(needle, from, "latin1"),
-    };
-  },
+  decodeUtf8Lines: (bytes) => linesOf(utf8View(bytes)),
+  decodeJsonEvents: (bytes) => eventsArrayInPieces(utf8View(bytes)),
   // Buffer.concat skips the zero fill that a new Uint8Array pays for, which shows at 100+ kB.
   concat: (chunks, size) => Buffer.concat(chunks, size),
   hexToBytes: (hex) => Buffer.from(hex, "hex"),

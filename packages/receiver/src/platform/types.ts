@@ -15,14 +15,18 @@ export interface Platform {
    * @throws TypeError when the bytes are not valid UTF-8.
    */
   decodeUtf8(bytes: Uint8Array): string;
+  // The two below only where the runtime decodes a range of bytes natively (see ranges.ts).
   /**
-   * The bytes, checked to be UTF-8, to decode a range at a time. A large body then never
-   * becomes one string: V8 puts a string over 128 kB in pages of its own, which on some
-   * machines costs about 1 ms to allocate, 100 times as much as one just under. Only where
-   * the runtime decodes a range and finds a needle natively.
+   * The lines of `decodeUtf8(bytes)`, as its `split("\n")` gives them, decoded line by line.
    * @throws TypeError when the bytes are not valid UTF-8.
    */
-  readonly utf8View?: (bytes: Uint8Array) => Utf8View;
+  readonly decodeUtf8Lines?: (bytes: Uint8Array) => string[];
+  /**
+   * The `events` array of a JSON body in Mailtrap's compact layout, parsed in pieces; undefined
+   * for any other body, which the caller then parses whole.
+   * @throws TypeError when the bytes are not valid UTF-8.
+   */
+  readonly decodeJsonEvents?: (bytes: Uint8Array) => unknown[] | undefined;
   /** The chunks, `size` bytes in all, joined into one array. */
   concat(chunks: readonly Uint8Array[], size: number): Uint8Array;
   /** 64 hex digits, already checked, to 32 bytes. */
@@ -33,14 +37,4 @@ export interface StreamingMac {
   update(chunk: Uint8Array): void;
   /** `body` is the whole body, for runtimes that cannot hash incrementally. */
   matches(expected: Uint8Array, body: () => Uint8Array): boolean | Promise<boolean>;
-}
-
-/** UTF-8 bytes read by ranges; see `Platform.utf8View`. */
-export interface Utf8View {
-  /** In bytes. */
-  readonly length: number;
-  /** The text of bytes `start` to `end` (exclusive). A character cut at either end becomes U+FFFD. */
-  text(start: number, end: number): string;
-  /** Where `needle` (ASCII) next starts, at or after byte `from`; -1 when nowhere. */
-  indexOf(needle: string, from: number): number;
 }

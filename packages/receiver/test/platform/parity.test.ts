@@ -30,21 +30,27 @@ describe.each([
   });
 });
 
-// Only Node reads by ranges; parse.ts decodes the whole text everywhere else.
-describe("node platform, by ranges", () => {
-  const utf8View = node.utf8View ?? (() => expect.fail("the node platform has utf8View"));
+// Only Node decodes line by line; everywhere else parse.ts splits the whole text. Both must agree.
+describe("node platform, line by line", () => {
+  const decodeUtf8Lines = node.decodeUtf8Lines ?? (() => []);
 
-  it("decodes a range and finds an ASCII needle, within a view's own bounds", () => {
-    const view = utf8View(utf8("xx\uFEFFa\né🎉\nb").subarray(2));
-    expect(view.length).toBe(13);
-    expect(view.text(0, view.length)).toBe("\uFEFFa\né🎉\nb");
-    expect(view.indexOf("\n", 0)).toBe(4);
-    expect(view.indexOf("\n", 5)).toBe(11);
-    expect(view.indexOf("\n", 12)).toBe(-1);
-    expect(view.text(5, 11)).toBe("é🎉");
+  it("gives the lines of the whole text split at \\n, BOM and multi-byte characters included", () => {
+    const bodies = [
+      '\uFEFF{"a":1}\n{"b":"é"}\r\n\n',
+      "\uFEFF",
+      "",
+      "\n",
+      'no newline at the end {"c":"\uFEFF"}',
+      "\n\uFEFF second line starts with a BOM\n",
+      "多字节\n🎉\r\n",
+    ];
+    for (const body of bodies) {
+      expect(decodeUtf8Lines(utf8(body))).toEqual(web.decodeUtf8(utf8(body)).split("\n"));
+    }
+    expect(decodeUtf8Lines(utf8("x\ny\nz").subarray(2, 3))).toEqual(["y"]);
   });
 
-  it("throws on bytes that are not UTF-8", () => {
-    expect(() => utf8View(new Uint8Array([0x7b, 0x7d, 0x0a, 0xc3]))).toThrow(TypeError);
+  it("throws on lines that are not UTF-8", () => {
+    expect(() => decodeUtf8Lines(new Uint8Array([0x7b, 0x7d, 0x0a, 0xc3]))).toThrow(TypeError);
   });
 });

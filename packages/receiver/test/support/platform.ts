@@ -16,8 +16,11 @@ export const platform: Platform = {
   matchesAny: (...args) => current.matchesAny(...args),
   startMac: (...args) => current.startMac(...args),
   decodeUtf8: (...args) => current.decodeUtf8(...args),
-  get utf8View() {
-    return current.utf8View;
+  get decodeUtf8Lines() {
+    return current.decodeUtf8Lines;
+  },
+  get decodeJsonEvents() {
+    return current.decodeJsonEvents;
   },
   concat: (...args) => current.concat(...args),
   hexToBytes: (...args) => current.hexToBytes(...args),
