@@ -16,7 +16,10 @@ import {
   updateCommand,
 } from "./manage.js";
 import { info } from "./output.js";
+import { compileForShortLife } from "./short-lived.js";
 import { accountVariable, clientFor, positiveInteger, type TargetOptions, tokenVariable } from "./target.js";
+
+compileForShortLife();
 
 const secretVariable = "MAILTRAP_WEBHOOK_SECRET";
 const deliveryKinds = Object.keys(deliveryEntries);

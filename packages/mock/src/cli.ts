@@ -1,7 +1,10 @@
 import { parseArgs } from "node:util";
 import { type DeliveryKind, deliveryEntries } from "@mailtrap-webhooks/spec";
 import { deliverTestEvents, deliveryFormats } from "./deliver.js";
+import { compileForShortLife } from "./short-lived.js";
 import { maxTimerMs } from "./timers.js";
+
+compileForShortLife();
 
 const secretVariable = "MAILTRAP_WEBHOOK_SECRET";
 // The spec's deliveries, so a kind added there shows up here without an edit.
