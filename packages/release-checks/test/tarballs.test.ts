@@ -176,7 +176,9 @@ describe("public packages", () => {
   );
 });
 
-describe("installed from tarballs with plain npm", () => {
+// Concurrent: each test is its own child process (tsc, a smoke script, the CLI) with its own
+// files and ports, and together they would leave a core idle.
+describe.concurrent("installed from tarballs with plain npm", () => {
   beforeAll(() => installed, 300_000);
 
   it.each([
