@@ -20,7 +20,8 @@ afterAll(() => simulator.close());
 const run = (token: string, ...args: string[]) =>
   cli(["--base-url", simulator.url, ...args], { MAILTRAP_API_TOKEN: token });
 
-describe("failures", () => {
+// Concurrent: no test here creates a webhook, so the 422 test still finds the simulator empty.
+describe.concurrent("failures", () => {
   it("401: check the token", async () => {
     const ran = await run("not-a-token-of-anyone", "list");
     expect(ran.code).toBe(1);

@@ -36,7 +36,8 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-describe("manage commands against the mock", () => {
+// Concurrent: each test runs its own CLI processes against the stateless mock.
+describe.concurrent("manage commands against the mock", () => {
   it("list --json prints the webhooks as JSON on stdout, nothing on stderr", async () => {
     const ran = await cli([...base(), "list", "--json"], env);
     expect(ran.code).toBe(0);
