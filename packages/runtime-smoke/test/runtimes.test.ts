@@ -41,7 +41,8 @@ describe("built packages on every runtime", () => {
   // Undefined when startMockServer failed; that failure is the one to report.
   afterAll(() => mock?.close());
 
-  it.each(runtimes)(
+  // Concurrent: each runtime is a process of its own against the stateless mock.
+  it.concurrent.each(runtimes)(
     "$name $major: client against the mock, receiver on the known-answer vector",
     async (runtime) => {
       const { stdout } = await run(runtime.command, [...runtime.args, mock.url], {
