@@ -22,7 +22,8 @@ async function prismModulesAfter(
   return Number(stdout.trim());
 }
 
-describe("starting the simulator does not load Prism", () => {
+// Concurrent: each check is a fresh process of its own.
+describe.concurrent("starting the simulator does not load Prism", () => {
   it.each(["index.js", "simulator.js", "index.cjs", "simulator.cjs"])("from dist/%s", async (file) => {
     expect(await prismModulesAfter(dist(file), "startSimulator")).toBe(0);
   });
