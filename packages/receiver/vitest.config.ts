@@ -18,5 +18,10 @@ export default defineConfig({
     ],
   },
   // Property tests run tens of thousands of cases; on a loaded 2-core machine that takes a while.
-  test: { include: ["test/**/*.test.ts"], isolate: false, testTimeout: 60_000 },
+  test: {
+    include: ["test/**/*.test.ts"],
+    isolate: false,
+    poolOptions: { forks: { minForks: 0 } },
+    testTimeout: 60_000,
+  },
 });
