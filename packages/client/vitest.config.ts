@@ -1,7 +1,8 @@
 import { defineConfig } from "vitest/config";
+import { packageTests } from "../../vitest.preset.mjs";
 import { define } from "./build-constants.js";
 
 export default defineConfig({
   define,
-  test: { include: ["test/**/*.test.ts"], isolate: false, poolOptions: { forks: { minForks: 0 } } },
+  test: packageTests(),
 });

@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { packageTests } from "../../vitest.preset.mjs";
 
 // Examples import the package by name; point that at the sources so tests need no build.
 const src = (file: string) => fileURLToPath(new URL(`./src/${file}`, import.meta.url));
@@ -18,10 +19,7 @@ export default defineConfig({
     ],
   },
   // Property tests run tens of thousands of cases; on a loaded 2-core machine that takes a while.
-  test: {
-    include: ["test/**/*.test.ts"],
-    isolate: false,
-    poolOptions: { forks: { minForks: 0 } },
+  test: packageTests({
     testTimeout: 60_000,
-  },
+  }),
 });

@@ -1,11 +1,9 @@
 import { defineConfig } from "vitest/config";
+import { packageTests } from "../../vitest.preset.mjs";
 
 export default defineConfig({
-  test: {
-    include: ["test/**/*.test.ts"],
-    isolate: false,
-    poolOptions: { forks: { minForks: 0 } },
+  test: packageTests({
     testTimeout: 90_000,
     hookTimeout: 90_000,
-  },
+  }),
 });
