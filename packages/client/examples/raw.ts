@@ -16,9 +16,10 @@ if (error) {
 // Every attempt of the five methods goes through this fetch: add a header, log, or measure.
 const withHeader = createWebhooksClient({
   apiToken: process.env.MAILTRAP_API_TOKEN ?? "",
-  fetch: (request) => {
-    request.headers.set("Prefer", "code=429");
-    return fetch(request);
+  fetch: (input, init) => {
+    const headers = new Headers(init?.headers);
+    headers.set("Prefer", "code=429");
+    return fetch(input, { ...init, headers });
   },
 });
 await withHeader.list().catch((error: unknown) => console.error(error));

@@ -9,6 +9,9 @@ declare const __CLIENT_VERSION__: string;
 export const VERSION: string = __CLIENT_VERSION__;
 export const DEFAULT_BASE_URL = "https://mailtrap.io";
 
+/** The fetch signature the client calls, a subset of the global `fetch`'s, which fits it. */
+export type Fetch = (input: string | Request, init?: RequestInit) => Promise<Response>;
+
 export interface ConnectionOptions {
   /** A Mailtrap API token with access to the account. */
   apiToken: string;
@@ -16,8 +19,12 @@ export interface ConnectionOptions {
   baseUrl?: string | undefined;
   /** `api-token` (default) sends `Api-Token: <token>`; `bearer` sends `Authorization: Bearer <token>`. */
   authScheme?: "api-token" | "bearer" | undefined;
-  /** A fetch implementation; it receives a `Request`. Defaults to `globalThis.fetch`, looked up per call. */
-  fetch?: ((request: Request) => Promise<Response>) | undefined;
+  /**
+   * A function called like the global `fetch`: `createWebhooksClient` passes each attempt's URL
+   * and a `RequestInit` (with its own `headers` object and the attempt's `signal`), and
+   * `createRawClient` passes a `Request`. Defaults to `globalThis.fetch`, looked up per call.
+   */
+  fetch?: Fetch | undefined;
   /** Your app's name and version, e.g. `"billing-sync/1.4"`; sent before ours in the User-Agent. */
   userAgent?: string | undefined;
 }
@@ -27,7 +34,7 @@ export interface Connection {
   baseUrl: string;
   /** Accept, User-Agent and the auth header. */
   headers: Record<string, string>;
-  fetch: (request: Request) => Promise<Response>;
+  fetch: Fetch;
 }
 
 export function connect(options: ConnectionOptions): Connection {
@@ -51,6 +58,6 @@ export function connect(options: ConnectionOptions): Connection {
       ...(authScheme === "bearer" ? { Authorization: `Bearer ${apiToken}` } : { "Api-Token": apiToken }),
     },
     // Looked up per call so fetch mocks installed after creation still apply.
-    fetch: (request) => (customFetch ?? globalThis.fetch)(request),
+    fetch: (input, init) => (customFetch ?? globalThis.fetch)(input, init),
   };
 }

@@ -2,6 +2,7 @@
 // so, and the success body checked and unwrapped. Errors come out classified (errors.ts).
 import { type OperationId, type ResponseBody, requiredFields } from "@mailtrap-webhooks/types";
 import { sleep, userAbort } from "./abort.js";
+import type { Fetch } from "./connection.js";
 import {
   answered,
   ConnectionError,
@@ -34,7 +35,7 @@ export interface SenderConfig {
   /** Sent with every request: Accept, User-Agent and auth. */
   headers: Record<string, string>;
   /** Sends one request; the sender caps the size of what comes back. */
-  fetch: (request: Request) => Promise<Response>;
+  fetch: Fetch;
   timeoutMs: number;
   maxRetries: number;
   /** The most bytes of a response body read; past it the rest is dropped unread. */
@@ -47,6 +48,9 @@ export interface SenderConfig {
   /** Waits for a free slot before each attempt; undefined when the limit is off. */
   rateLimiter: RateLimiter | undefined;
 }
+
+/** What each attempt is sent with, but its signal; headers as a record so each attempt gets a copy. */
+type Attempt = RequestInit & { headers: Record<string, string> };
 
 export type Sender = <Op extends OperationId>(
   route: Route<Op>,
@@ -72,7 +76,7 @@ export function createSender(config: SenderConfig): Sender {
         maxRetries = checkRetries("options.maxRetries", options.maxRetries);
     }
     const url = baseUrl + path;
-    const init: RequestInit = {
+    const init: Attempt = {
       method,
       headers: body === undefined ? headers : jsonHeaders,
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -129,7 +133,7 @@ export function createSender(config: SenderConfig): Sender {
  */
 async function exchange(
   url: string,
-  init: RequestInit,
+  init: Attempt,
   signal: AbortSignal | undefined,
   timeoutMs: number,
   { fetch, maxResponseBytes, apiToken, baseUrl }: SenderConfig,
@@ -152,7 +156,13 @@ async function exchange(
     return await new Promise((resolve, reject) => {
       stop = reject;
       (async () => {
-        const response = await fetch(new Request(url, { ...init, signal: controller.signal }));
+        // No Request of our own: fetch builds one from these, and a second would link its signal twice.
+        // The headers are copied so that a wrapper changing them changes this attempt only.
+        const response = await fetch(url, {
+          ...init,
+          headers: { ...init.headers },
+          signal: controller.signal,
+        });
         return [response, await readText(response, maxResponseBytes, apiToken)] as [Response, string];
       })().then(resolve, reject);
     });

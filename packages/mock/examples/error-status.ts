@@ -11,9 +11,10 @@ const client = createWebhooksClient({
   apiToken: "any",
   baseUrl: mock.url,
   maxRetries: 0,
-  fetch: (request) => {
-    if (prefer) request.headers.set("Prefer", prefer);
-    return fetch(request);
+  fetch: (input, init) => {
+    const headers = new Headers(init?.headers);
+    if (prefer) headers.set("Prefer", prefer);
+    return fetch(input, { ...init, headers });
   },
 });
 

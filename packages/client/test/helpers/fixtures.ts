@@ -51,10 +51,11 @@ export interface Seen {
   body: string;
 }
 
-/** A fetch that records each request and answers from `answer`. */
+/** A fetch that records each request and answers from `answer`; called either way fetch can be. */
 export function fakeFetch(answer: (seen: Seen, index: number) => Response | Promise<Response>) {
   const seen: Seen[] = [];
-  const fetch = async (request: Request): Promise<Response> => {
+  const fetch = async (input: string | Request, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
     const entry = {
       url: request.url,
       method: request.method,

@@ -189,18 +189,32 @@ describe("headers and options", () => {
     expect(fake.seen[0]?.url).toBe(`${BASE}/api/accounts/7/webhooks`);
   });
 
-  it("hands each attempt's Request to a custom fetch, which may add headers (what raw middleware did)", async () => {
-    const server = await serve((_req, res) => sendJson(res, 200, { data: webhook }));
+  it("calls a custom fetch like the global one, with a fresh headers object per attempt", async () => {
+    const server = await serve((_req, res) => sendJson(res, 503, { error: "down" }));
+    const calls: [unknown, RequestInit | undefined][] = [];
     const client = createWebhooksClient({
       apiToken: TOKEN,
       baseUrl: server.url,
-      fetch: (request) => {
-        request.headers.set("Prefer", "code=200");
-        return fetch(request);
+      maxRetries: 1,
+      rateLimit: false,
+      fetch: (input, init) => {
+        calls.push([input, init]);
+        // A wrapper may change the headers it is given: only this attempt's change.
+        const headers = init?.headers as Record<string, string>;
+        headers.Prefer = `attempt-${calls.length}`;
+        return fetch(input, init);
       },
     });
-    await client.update(8127, { active: true });
-    expect(server.received[0]?.headers.prefer).toBe("code=200");
+    await expect(client.update(8127, { active: true })).rejects.toThrow(/503/);
+    expect(calls.map(([input]) => input)).toEqual([
+      `${server.url}/api/webhooks/8127`,
+      `${server.url}/api/webhooks/8127`,
+    ]);
+    expect(calls.map(([, init]) => init?.method)).toEqual(["PATCH", "PATCH"]);
+    expect(calls[0]?.[1]?.signal).toBeInstanceOf(AbortSignal);
+    expect(calls[0]?.[1]?.signal).not.toBe(calls[1]?.[1]?.signal);
+    expect(calls[0]?.[1]?.headers).not.toBe(calls[1]?.[1]?.headers);
+    expect(server.received.map((request) => request.headers.prefer)).toEqual(["attempt-1", "attempt-2"]);
     expect(server.received[0]?.headers["api-token"]).toBe(TOKEN);
   });
 

@@ -126,8 +126,8 @@ describe("accountId: optional, but checked when given", () => {
     ["left out", {}],
     ["undefined", { accountId: undefined }],
   ])("%s is the token-scoped form", async (_label, accountOption) => {
-    const fetch = vi.fn(async (request: Request) => {
-      expect(new URL(request.url).pathname).toBe("/api/webhooks");
+    const fetch = vi.fn(async (input: string | Request) => {
+      expect(new URL(typeof input === "string" ? input : input.url).pathname).toBe("/api/webhooks");
       return json({ data: [webhook] });
     });
     await expect(create({ apiToken: TOKEN, fetch, ...accountOption }).list()).resolves.toEqual([webhook]);

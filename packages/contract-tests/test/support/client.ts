@@ -30,7 +30,8 @@ export function mockClient(
     ...formOptions(form),
     baseUrl: inject("mockUrl"),
     ...clientOptions,
-    fetch: async (request) => {
+    fetch: async (input, init) => {
+      const request = new Request(input, init);
       if (prefer) request.headers.set("Prefer", prefer);
       if (dropAuth) {
         request.headers.delete("Api-Token");

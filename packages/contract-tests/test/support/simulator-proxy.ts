@@ -44,7 +44,8 @@ export async function startProxiedSimulator(options: SimulatorOptions = {}): Pro
   });
   const proxy = await startMockServer({ upstream: simulator.url });
   const exchanges: Exchange[] = [];
-  const record = async (request: Request): Promise<Response> => {
+  const record = async (input: string | Request, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
     const response = await fetch(request);
     const text = await response.clone().text();
     let body: unknown = text;

@@ -24,7 +24,7 @@ describe("README examples", () => {
     {
       heading: "Ask the mock for an error status",
       file: "error-status.ts",
-      uses: 'request.headers.set("Prefer"',
+      uses: 'headers.set("Prefer", prefer)',
     },
   ])("$heading shows examples/$file verbatim", ({ heading, file, uses }) => {
     const block = blockUnder(heading);
