@@ -18,7 +18,7 @@ export {
   VERSION,
   type WebhooksClient,
 } from "./client.js";
-export type { ConnectionOptions } from "./connection.js";
+export type { ConnectionOptions, Fetch } from "./connection.js";
 export {
   AuthenticationError,
   ConnectionError,

@@ -3,6 +3,7 @@
 import {
   type ClientOptions,
   createWebhooksClient,
+  type Fetch,
   type Logger,
   ResponseTooLargeError,
   type UpdateWebhookParams,
@@ -36,3 +37,12 @@ export const halfLogger: Logger = { info: () => {} };
 export const pinoLike: Logger = { error() {}, warn() {}, info() {}, debug() {} };
 
 export const tooLarge: WebhooksApiError = new ResponseTooLargeError("x");
+
+// ── a custom fetch is called like the global one ────────────────────────────
+export const globalFetch: ClientOptions = { apiToken: "t", fetch: globalThis.fetch };
+export const wrapper: Fetch = (input, init) => fetch(input, { ...init, keepalive: false });
+export const requestOnly: ClientOptions = {
+  apiToken: "t",
+  // @ts-expect-error it is given a URL string and a RequestInit, not only a Request
+  fetch: (request: Request) => fetch(request),
+};
