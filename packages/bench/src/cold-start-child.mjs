@@ -1,8 +1,14 @@
-// One cold start: `node cold-start-child.mjs <fetch|ours|mailtrap> [exit|liftoff] <baseUrl>`. The
-// clock starts on the first line, before any import; the client is imported, constructed and
-// makes its first list call. Prints the timings as JSON on exit; `exit` calls process.exit().
+// One cold start: `node cold-start-child.mjs [package] <fetch|ours|mailtrap> [exit|liftoff] <baseUrl>`.
+// The clock starts on the first line, before any import; the client is imported, constructed and
+// makes its first list call. Prints the timings as JSON on exit; `exit` calls process.exit();
+// `package` first imports a one-module package, to show what importing any package costs.
 const start = performance.now();
-const [kind, variant, baseUrl = variant] = process.argv.slice(2);
+const args = process.argv.slice(2);
+if (args[0] === "package") {
+  args.shift();
+  await import("@mailtrap-webhooks/types");
+}
+const [kind, variant, baseUrl = variant] = args;
 const TOKEN = "0123456789abcdef0123456789abcdef";
 
 /** @type {Record<string, () => Promise<unknown[]>>} */
