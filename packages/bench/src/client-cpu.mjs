@@ -51,7 +51,6 @@ const GLOBAL_DISPATCHER = Symbol.for("undici.globalDispatcher.1");
 function answerFetchFromMemory(routes) {
   const global = /** @type {Record<symbol, unknown>} */ (globalThis);
   const previous = global[GLOBAL_DISPATCHER];
-  const header = (/** @type {string} */ text) => Buffer.from(text);
   global[GLOBAL_DISPATCHER] = {
     /** @param {{ method: string, path: string, body?: string | AsyncIterable<Uint8Array> | null }} options @param {any} handler */
     dispatch(options, handler) {
@@ -59,25 +58,19 @@ function answerFetchFromMemory(routes) {
         if (options.body && typeof options.body !== "string") for await (const _ of options.body);
         const body = route(routes, options.method, options.path);
         const payload = Buffer.from(body ?? "{}");
+        const headers = ["content-type", "application/json", "content-length", `${payload.length}`];
         handler.onConnect?.(() => {});
         handler.onHeaders(
           body ? 200 : 404,
-          [
-            header("content-type"),
-            header("application/json"),
-            header("content-length"),
-            header(`${payload.length}`),
-          ],
+          headers.map((text) => Buffer.from(text)),
           () => {},
-          body ? "OK" : "Not Found",
+          "",
         );
         handler.onData(payload);
         handler.onComplete([]);
       })().catch((error) => handler.onError(error));
       return true;
     },
-    close: async () => {},
-    destroy: async () => {},
   };
   return () => {
     global[GLOBAL_DISPATCHER] = previous;
