@@ -18,7 +18,7 @@ export default defineConfig({
       },
     ],
   },
-  // Property tests run tens of thousands of cases; on a loaded 2-core machine that takes a while.
+  // Property tests run tens of thousands of cases; on a busy machine with few cores that takes a while.
   test: packageTests({
     testTimeout: 60_000,
   }),

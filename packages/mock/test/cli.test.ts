@@ -189,7 +189,7 @@ describe("mailtrap-webhooks-mock", () => {
     const bad = ["", "0x1F90", "1e3", " 80", "65536"];
     const runs = bad.map((port) => ({ port, ...run(["serve", `--port=${port}`]) }));
     for (const { port, child, output } of runs) {
-      // Parallel children load Prism at once, which is slow on a 2-core machine.
+      // Parallel children load Prism at once, which is slow with few cores.
       expect(await exitCode(child, 25_000), `--port="${port}"`).toBe(2);
       expect(output()).toContain(`--port must be 0..65535, got "${port}"`);
     }
