@@ -24,6 +24,15 @@ export const CONTENDERS = {
 /** @typedef {() => Promise<unknown>} Call */
 
 /**
+ * The fake API's answer to a call: the spec's 200 example for it, else a 404.
+ * @param {ReturnType<typeof apiRoutes>} routes @param {string} method @param {string} path
+ */
+function answer(routes, method, path) {
+  const body = route(routes, method, path);
+  return { status: body ? 200 : 404, text: body ?? "{}" };
+}
+
+/**
  * Answers from memory, called as each client calls fetch: raw openapi-fetch hands it a Request
  * it built, ours a URL and a RequestInit (the global fetch would build the Request for either).
  * @param {ReturnType<typeof apiRoutes>} routes
@@ -32,11 +41,8 @@ function stubFetch(routes) {
   /** @param {string | Request} input @param {RequestInit} [init] */
   return async (input, init) => {
     const { method = "GET", url } = typeof input === "string" ? { ...init, url: input } : input;
-    const body = route(routes, method, url.slice(BASE_URL.length));
-    return new Response(body ?? "{}", {
-      status: body ? 200 : 404,
-      headers: { "content-type": "application/json" },
-    });
+    const { status, text } = answer(routes, method, url.slice(BASE_URL.length));
+    return new Response(text, { status, headers: { "content-type": "application/json" } });
   };
 }
 
@@ -56,13 +62,13 @@ function answerFetchFromMemory(routes) {
     dispatch(options, handler) {
       (async () => {
         if (options.body && typeof options.body !== "string") for await (const _ of options.body);
-        const body = route(routes, options.method, options.path);
-        const payload = Buffer.from(body ?? "{}");
+        const { status, text } = answer(routes, options.method, options.path);
+        const payload = Buffer.from(text);
         const headers = ["content-type", "application/json", "content-length", `${payload.length}`];
         handler.onConnect?.(() => {});
         handler.onHeaders(
-          body ? 200 : 404,
-          headers.map((text) => Buffer.from(text)),
+          status,
+          headers.map((header) => Buffer.from(header)),
           () => {},
           "",
         );
