@@ -31,7 +31,7 @@ const log = (/** @type {string} */ what) => console.error(`[bench ${n((now() - s
 /** @type {import("./report.mjs").Section[]} */
 const sections = [];
 log("cold start");
-sections.push(await benchColdStart({ rounds: smoke ? 1 : 15, smoke }));
+sections.push(await benchColdStart({ rounds: smoke ? 1 : 25, smoke }));
 log("client CPU per call, transport stubbed");
 sections.push(await benchClientCpu(micro));
 sections.push(await benchReceiver(micro, { log }));
