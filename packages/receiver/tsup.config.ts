@@ -24,6 +24,9 @@ export default defineConfig(
       "platform/web": "src/platform/web.ts",
     },
     dts: { entry: { index: "src/index.ts", node: "src/node.ts", fastify: "src/fastify.ts" } },
+    // CJS too: the entries then share one copy of the core and the error classes, so an error
+    // thrown in /node is `instanceof` the class required from the main entry.
+    splitting: true,
     esbuildPlugins: [platformByCondition],
   }),
 );

@@ -6,7 +6,7 @@
 
 import type { PayloadFormat } from "@mailtrap-webhooks/types";
 import { type Answer, answers, unparsable } from "./answers.js";
-import { InvalidArgumentError } from "./errors.js";
+import { bodyReadError, InvalidArgumentError } from "./errors.js";
 import { InFlight } from "./in-flight.js";
 import {
   DEFAULT_MAX_BODY_BYTES,
@@ -50,6 +50,12 @@ interface Settings {
   readonly inFlight: InFlight;
 }
 
+/**
+ * An early answer rather than a Reception. Not instanceof: the ESM and CJS builds each have
+ * their own Reception class, and a handler made by one may be served by the other's adapter.
+ */
+export const isAnswer = (value: Answer | Reception): value is Answer => "status" in value;
+
 /** One delivery's body on its way in. */
 export class Reception {
   readonly #settings: Settings;
@@ -81,6 +87,16 @@ export class Reception {
   /** The sender went away: abort the context's signal and stop waiting for the callbacks. */
   disconnected(): void {
     this.#abort(new DOMException("The sender disconnected.", "AbortError"), answers.disconnected);
+  }
+
+  /**
+   * Something read the body before the adapter (a body parser, a middleware): its exact bytes
+   * are gone, so the delivery cannot be checked. Reported like a failing onEvents, and answered
+   * 500 so that Mailtrap retries once the setup is fixed.
+   */
+  bodyAlreadyRead(environment: DeliveryEnvironment, advice: string): Answer {
+    this.#tell(bodyReadError(advice), this.#context(environment));
+    return answers.bodyAlreadyRead;
   }
 
   /** The body is complete: check the signature, parse, process. */
@@ -138,6 +154,8 @@ export class Reception {
       return typeof id === "string" ? id : undefined;
     });
     const claim = this.#settings.inFlight.claim(ids);
+    // Told when the timer fires; an onEvents that then rejects with the signal's reason is not told again.
+    let timeout: DOMException | undefined;
 
     const run = async (): Promise<Answer> => {
       // Proceeding means every overlapping owner processed its ids, so the ids it held are dropped.
@@ -169,7 +187,7 @@ export class Reception {
       },
       (error: unknown) => {
         claim.release(false);
-        this.#tell(error, context);
+        if (error !== timeout) this.#tell(error, context);
         return answers.failed;
       },
     );
@@ -181,12 +199,12 @@ export class Reception {
     if (this.#abortReason !== undefined) this.#stop?.(answers.disconnected);
     if (timeoutMs !== Number.POSITIVE_INFINITY) {
       timer = setTimeout(() => {
-        const error = new DOMException(
+        timeout = new DOMException(
           `Mailtrap webhook: seen/onEvents ran past timeoutMs (${timeoutMs} ms); answering 503 so Mailtrap retries.`,
           "TimeoutError",
         );
-        this.#abort(error, answers.timedOut);
-        this.#tell(error, context);
+        this.#abort(timeout, answers.timedOut);
+        this.#tell(timeout, context);
       }, timeoutMs);
     }
     try {
@@ -252,7 +270,7 @@ export function createWebhookCore(options: WebhookHandlerOptions): WebhookCore {
     begin,
     async handle(head, body, environment) {
       const reception = begin(head);
-      if (!(reception instanceof Reception)) return reception;
+      if (isAnswer(reception)) return reception;
       if (!reception.push(body)) return answers.tooLarge;
       return reception.finish(environment);
     },

@@ -9,6 +9,12 @@ export class WebhookReceiverError extends Error {
   override readonly name: string = "WebhookReceiverError";
 }
 
+/** A delivery whose body something else read first: its exact bytes, and so its signature, are lost. */
+export const bodyReadError = (advice: string): WebhookReceiverError =>
+  new WebhookReceiverError(
+    `The request body was read before the Mailtrap webhook handler, so its signature cannot be checked. ${advice}`,
+  );
+
 /** A bad option or argument (an empty secret, a negative `maxBodyBytes`): fix the call, not the data. */
 export class InvalidArgumentError extends WebhookReceiverError {
   override readonly name = "InvalidArgumentError";

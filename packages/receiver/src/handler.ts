@@ -5,7 +5,7 @@
  */
 import type { Answer } from "./answers.js";
 import { answers } from "./answers.js";
-import { createWebhookCore, type DeliveryHead, Reception, type WebhookCore } from "./core.js";
+import { createWebhookCore, type DeliveryHead, isAnswer, type Reception, type WebhookCore } from "./core.js";
 import type { WebhookHandlerOptions } from "./options.js";
 
 export {
@@ -75,9 +75,14 @@ export function createWebhookHandler(
   const handler = async (request: Request): Promise<Response> => {
     const head = headOf(request);
     const reception = core.begin(head);
-    if (!(reception instanceof Reception)) {
+    if (isAnswer(reception)) {
       cancelBody(request);
       return toResponse(reception);
+    }
+    if (request.bodyUsed || request.body?.locked) {
+      const advice =
+        "Pass it the request before anything reads the body (such as a middleware's request.json()).";
+      return toResponse(reception.bodyAlreadyRead({ request: () => request }, advice));
     }
     // With a Content-Length the runtime's HTTP parser stops at that many bytes (already
     // checked against the limit), so the whole body can be taken at once: on @hono/node-server

@@ -225,6 +225,7 @@ describe.concurrent("installed from tarballs with plain npm", () => {
         updated: false,
         verified: true,
         status: 200,
+        overHttp: [200, 401],
       });
       expect(result.listed).toBeGreaterThan(0);
       expect(result.got).toEqual(expect.any(Number));

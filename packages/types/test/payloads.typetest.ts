@@ -4,6 +4,7 @@ import type {
   AuditLogEvent,
   CreatedWebhook,
   CreateWebhookRequest,
+  InboundEvent,
   ResponseBody,
   SendingEvent,
   SendingEventOf,
@@ -187,3 +188,9 @@ export const actorKindUnchecked: "user" | "api_token" = audit.actor.type;
 declare const any: WebhookEvent;
 // Inbound events document their timestamp only in prose, so it is optional there.
 export const when: number | undefined = any.timestamp;
+
+// ── Inbound: no key but `event` is published, so keys the spec does not name stay readable ──
+export const inboundExtraKey = (event: InboundEvent): unknown => event.sender_email;
+export const inboundInbox = (event: InboundEvent): number | undefined => event.inbox_id;
+// @ts-expect-error a named key keeps its type
+export const inboundInboxText = (event: InboundEvent): string | undefined => event.inbox_id;

@@ -4,8 +4,15 @@
  */
 import type { ServerResponse } from "node:http";
 import { type Answer, answers } from "../answers.js";
-import { type DeliveryEnvironment, Reception, type WebhookCore } from "../core.js";
-import { bodyAlreadyRead, type NodeRequest, requestHeaders, requestUrl } from "./request-bridge.js";
+import { type DeliveryEnvironment, isAnswer, type WebhookCore } from "../core.js";
+import {
+  bodyAlreadyRead,
+  type NodeRequest,
+  PARSED,
+  PARSER_ADVICE,
+  requestHeaders,
+  requestUrl,
+} from "./request-bridge.js";
 
 const encoder = new TextEncoder();
 
@@ -28,18 +35,22 @@ function refuse(req: NodeRequest, res: ServerResponse): void {
   });
 }
 
-/** Runs one node:http request through `core`. Throws (for next()) only for a body already parsed. */
+/** Runs one node:http request through `core`. */
 export function deliver(core: WebhookCore, req: NodeRequest, res: ServerResponse): Promise<void> {
   const environment: DeliveryEnvironment = {
     request: () =>
       new Request(requestUrl(req), { method: req.method ?? "POST", headers: requestHeaders(req) }),
   };
-  const read = req.method !== "GET" && req.method !== "HEAD" ? bodyAlreadyRead(req) : undefined;
   const reception = core.begin(req);
   // Early answers: Node drains the unread body itself, so a keep-alive connection goes on.
-  if (!(reception instanceof Reception)) {
-    if (reception === answers.tooLarge) req.pause();
+  if (isAnswer(reception)) {
+    if (reception.status === answers.tooLarge.status) req.pause();
     send(res, reception);
+    return Promise.resolve();
+  }
+  const read = bodyAlreadyRead(req);
+  if (read === PARSED) {
+    send(res, reception.bodyAlreadyRead(environment, PARSER_ADVICE));
     return Promise.resolve();
   }
   // Closed before our answer was written: the sender is gone.

@@ -3,6 +3,7 @@
  * ours (toNodeListener accepts any). Handlers from createWebhookHandler skip this (deliver.ts).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { bodyReadError } from "../errors.js";
 
 /** An IncomingMessage, possibly with a framework's extras: the raw bytes a body parser kept, `originalUrl`. */
 export type NodeRequest = IncomingMessage & { body?: unknown; rawBody?: unknown; originalUrl?: string };
@@ -102,21 +103,21 @@ export function requestHeaders(req: NodeRequest): Headers {
   return headers;
 }
 
+/** A body parser (express.json(), koa-bodyparser...) took the stream and kept only what it parsed. */
+export const PARSED = Symbol("parsed");
+
+export const PARSER_ADVICE =
+  'Mount the webhook route before body parsers such as express.json(), or give it express.raw({ type: "*/*" }).';
+
 /**
  * The raw body a middleware already read: `rawBody` (NestJS `rawBody: true`, some Fastify and
  * Koa plugins), or `body` when express.raw() / express.text() left bytes or text there.
- * Undefined when the stream is still unread.
- * @throws Error with advice when the body was parsed (its exact bytes are gone).
+ * Undefined when the stream is still unread; PARSED when its exact bytes are gone.
  */
-export function bodyAlreadyRead(req: NodeRequest): Uint8Array | string | undefined {
+export function bodyAlreadyRead(req: NodeRequest): Uint8Array | string | typeof PARSED | undefined {
   if (req.rawBody instanceof Uint8Array) return req.rawBody;
   if (req.body instanceof Uint8Array || typeof req.body === "string") return req.body;
-  if (req.readableEnded || (req.body !== undefined && !isEmptyObject(req.body))) {
-    throw new Error(
-      "The request body was already parsed (e.g. by express.json()), so its signature cannot be checked. " +
-        'Mount express.raw({ type: "*/*" }) on the webhook route instead.',
-    );
-  }
+  if (req.readableEnded || (req.body !== undefined && !isEmptyObject(req.body))) return PARSED;
   return undefined;
 }
 
@@ -132,6 +133,7 @@ export function toRequest(req: NodeRequest): { request: Request; discard?: () =>
   const method = req.method ?? "GET";
   if (method === "GET" || method === "HEAD") return { request: new Request(url, { method, headers }) };
   const read = bodyAlreadyRead(req);
+  if (read === PARSED) throw bodyReadError(PARSER_ADVICE);
   if (read !== undefined) {
     headers.delete("content-length");
     return { request: new Request(url, { method, headers, body: read as Uint8Array<ArrayBuffer> | string }) };

@@ -62,6 +62,26 @@ describe("timeoutMs", () => {
     expect(errors.map((error) => (error as Error).name)).toEqual(["TimeoutError"]);
   });
 
+  // onEvents that follows the README's advice rejects with the signal's reason; the timeout
+  // was already reported when it fired, and is not reported twice.
+  it("reports a timeout once when onEvents rejects with the signal's reason", async () => {
+    const errors: unknown[] = [];
+    const handler = createWebhookHandler({
+      secret,
+      timeoutMs: 50,
+      onError: (error) => {
+        errors.push(error);
+      },
+      onEvents: (_events, { signal }) =>
+        new Promise<void>((_resolve, reject) => {
+          signal.addEventListener("abort", () => reject(signal.reason));
+        }),
+    });
+    expect((await deliver(handler, ["slow"])).status).toBe(503);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(errors.map((error) => (error as Error).name)).toEqual(["TimeoutError"]);
+  });
+
   it("bounds a hanging seen() too", async () => {
     const handler = createWebhookHandler({
       secret,

@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import type { WebhookEvent } from "@mailtrap-webhooks/types";
 import { describe, expect, it, vi } from "vitest";
-import { InvalidArgumentError } from "../../src/errors.js";
+import { InvalidArgumentError, WebhookReceiverError } from "../../src/errors.js";
 import { createWebhookHandler, type WebhookHandlerOptions } from "../../src/handler.js";
 import type { ParsedEvent } from "../../src/parse.js";
 import { createTestDelivery, signPayload } from "../../src/testing.js";
@@ -213,6 +213,36 @@ describe("createWebhookHandler", () => {
     const response = await handler(await signed('{"events": [}'));
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("position 12");
+    expect(received).toHaveLength(0);
+  });
+
+  // A middleware read the body first (Hono's `await c.req.json()`, a logging wrapper): its
+  // bytes are gone. Answered, never thrown, and onError says what to change.
+  it.each([
+    ["with Content-Length", false],
+    ["chunked", true],
+  ])("answers 500 and tells onError when the body was already read (%s)", async (_, chunked) => {
+    const onError = vi.fn();
+    const { handler, received } = setup({ onError });
+    const delivery = await createTestDelivery(events, { secret, url });
+    const body = new Uint8Array(await delivery.arrayBuffer());
+    const headers = new Headers(delivery.headers);
+    if (!chunked) headers.set("content-length", String(body.byteLength));
+    const request = new Request(url, {
+      method: "POST",
+      headers,
+      body: chunked ? new Blob([body]).stream() : body,
+      duplex: "half",
+    } as RequestInit);
+    await request.text();
+    const response = await handler(request);
+    expect(response.status).toBe(500);
+    expect(await response.text()).toMatch(/read before it could be verified/);
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0]?.[0]).toBeInstanceOf(WebhookReceiverError);
+    expect(String(onError.mock.calls[0]?.[0])).toMatch(
+      /read before the Mailtrap webhook handler.*Pass it the request/,
+    );
     expect(received).toHaveLength(0);
   });
 

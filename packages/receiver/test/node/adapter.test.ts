@@ -9,8 +9,9 @@ import {
 } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { WebhookReceiverError } from "../../src/errors.js";
 import { createWebhookHandler } from "../../src/handler.js";
-import { type NodeRequest, toNodeListener } from "../../src/node.js";
+import { type NodeListener, type NodeRequest, toNodeListener } from "../../src/node.js";
 import type { ParsedEvent } from "../../src/parse.js";
 import { createTestDelivery, signPayload } from "../../src/testing.js";
 import { knownAnswer, otherSecret } from "../fixtures.js";
@@ -36,14 +37,18 @@ async function listen(listener: RequestListener): Promise<string> {
 
 function receiver(maxBodyBytes?: number) {
   const received: ParsedEvent[][] = [];
+  const reported: unknown[] = [];
   const handler = createWebhookHandler({
     secret,
     maxBodyBytes,
     onEvents: (batch) => {
       received.push(batch);
     },
+    onError: (error) => {
+      reported.push(error);
+    },
   });
-  return { listener: toNodeListener(handler), received };
+  return { listener: toNodeListener(handler), received, reported };
 }
 
 interface Answer {
@@ -118,46 +123,66 @@ describe("toNodeListener on a real node:http server", () => {
     expect(received).toHaveLength(1);
   });
 
-  // The body was parsed and the stream drained: caught by the readableEnded check.
-  it("passes a drained, already-parsed body to next() with advice", async () => {
-    const { listener } = receiver();
+  // A parser got there first: the bytes the signature covers are gone. Answered 500 so Mailtrap
+  // retries once the route is fixed, and onError is told what to change; next() is not needed.
+  async function parsedFirst(listen: (listener: NodeListener) => Promise<string>) {
+    const { listener, received, reported } = receiver();
     const next = vi.fn();
-    const url = await listen((req, res) => {
-      req.resume();
-      req.on("end", () => {
-        Object.assign(req, { body: { events } });
-        listener(req as NodeRequest, res, (error) => {
-          next(error);
-          res.statusCode = 500;
-          res.end();
-        });
-      });
-    });
+    const url = await listen((req, res) => listener(req, res, next));
     const response = await fetch(await createTestDelivery(events, { secret, url }));
     expect(response.status).toBe(500);
-    expect(String(next.mock.calls[0]?.[0])).toContain("express.raw");
+    expect(await response.text()).toMatch(/read before it could be verified/);
+    expect(reported).toHaveLength(1);
+    expect(reported[0]).toBeInstanceOf(WebhookReceiverError);
+    expect(String(reported[0])).toContain("express.raw");
+    expect(next).not.toHaveBeenCalled();
+    expect(received).toHaveLength(0);
+  }
+
+  // The body was parsed and the stream drained: caught by the readableEnded check.
+  it("answers 500 and tells onError when a parser drained the body first", async () => {
+    await parsedFirst((listener) =>
+      listen((req, res) => {
+        req.resume();
+        req.on("end", () => {
+          Object.assign(req, { body: { events } });
+          listener(req as NodeRequest, res);
+        });
+      }),
+    );
   });
 
   // A parser put an object on req.body but the stream is still unread, so only the req.body
   // check stands between it and a delivery that would pass on the untouched stream.
-  it("passes a req.body set by a parser to next() with advice even when the stream is unread", async () => {
-    const { listener, received } = receiver();
-    const next = vi.fn();
+  it("answers 500 and tells onError when a parser set req.body, even with the stream unread", async () => {
     let unread = false;
+    await parsedFirst((listener) =>
+      listen((req, res) => {
+        unread = !req.readableEnded;
+        Object.assign(req, { body: { events } });
+        listener(req as NodeRequest, res);
+      }),
+    );
+    expect(unread).toBe(true);
+  });
+
+  // The header checks come first: an unsigned request is a 400 whatever a parser did.
+  it("answers an unsigned request 400 even when a parser read its body", async () => {
+    const { listener, reported } = receiver();
     const url = await listen((req, res) => {
-      unread = !req.readableEnded;
-      Object.assign(req, { body: { events } });
-      listener(req as NodeRequest, res, (error) => {
-        next(error);
-        res.statusCode = 500;
-        res.end();
+      req.resume();
+      req.on("end", () => {
+        Object.assign(req, { body: { events } });
+        listener(req as NodeRequest, res);
       });
     });
-    const response = await fetch(await createTestDelivery(events, { secret, url }));
-    expect(unread).toBe(true);
-    expect(response.status).toBe(500);
-    expect(String(next.mock.calls[0]?.[0])).toContain("express.raw");
-    expect(received).toHaveLength(0);
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ events }),
+    });
+    expect(response.status).toBe(400);
+    expect(reported).toHaveLength(0);
   });
 
   it.each([

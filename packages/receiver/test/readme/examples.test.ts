@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { exampleEvents } from "@mailtrap-webhooks/spec";
-import type { InboundEvent } from "@mailtrap-webhooks/types";
+import type { InboundEvent, SendingEvent } from "@mailtrap-webhooks/types";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createTestDelivery } from "../../src/testing.js";
 import { knownAnswer } from "../fixtures.js";
@@ -71,6 +71,15 @@ describe("examples", () => {
     expect(await deliverBounce(knownAnswer.secret)).toBe(200);
     expect(suppressed).toEqual(["nobody@example.org (bounce)"]);
     expect(await deliverBounce("0".repeat(32))).toBe(401);
+  });
+
+  it("the worker recipe makes its handler from the first request's env", async () => {
+    const { default: worker } = await import("../../examples/worker.js");
+    const env = { MAILTRAP_WEBHOOK_SECRET: knownAnswer.secret };
+    const events = exampleEvents("sending") as SendingEvent[];
+    const delivery = () => createTestDelivery(events, { secret: knownAnswer.secret });
+    expect((await worker.fetch(await delivery(), env)).status).toBe(200);
+    expect((await worker.fetch(await delivery(), env)).status).toBe(200);
   });
 
   it("the inbound recipe fetches the message each inbound event announces", async () => {

@@ -858,8 +858,9 @@ export type AuditLogChange = {
 /**
  * @description An email arrived in an inbound inbox. Mailtrap describes the fields in prose (a
  *     unique event id, a Unix timestamp, the inbox id, the message id and the sender)
- *     without naming their keys, so only `event` is required; the keys below are the ones
- *     deliveries carry.
+ *     without naming their keys, so only `event` is required. The keys below are the ones
+ *     integrations read from real deliveries; since none is published, any other key is
+ *     allowed and kept as sent.
  */
 export type InboundEvent = {
     /** @constant */
@@ -880,6 +881,8 @@ export type InboundEvent = {
     message_id?: string;
     /** @description The sender, as a display name and address. */
     from?: string;
+} & {
+    [key: string]: unknown;
 };
 export interface operations {
     listWebhooks: {
