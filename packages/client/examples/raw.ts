@@ -7,7 +7,8 @@ const raw = createRawClient({ apiToken: process.env.MAILTRAP_API_TOKEN ?? "" });
 const { data, error, response } = await raw.GET("/api/webhooks/{webhook_id}", {
   params: { path: { webhook_id: 8127 } },
 });
-if (error) {
+// Test data, not error: an error answer with an empty body has error "" or undefined.
+if (data === undefined) {
   console.error(response.status, error); // typed: the 401, 403, 404 or 429 body
 } else {
   console.log(data.data.url); // typed: the { data: Webhook } envelope

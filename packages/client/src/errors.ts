@@ -12,7 +12,10 @@ export class MailtrapWebhooksError extends Error {
   override name = "MailtrapWebhooksError";
 }
 
-/** An argument failed the checks that run before any request is sent. */
+/**
+ * An argument failed the checks that run before any request is sent, or the `fetch` option
+ * resolved to something that is not a Response.
+ */
 export class InvalidArgumentError extends MailtrapWebhooksError {
   override name = "InvalidArgumentError";
   /** The option or parameter that was wrong, e.g. `webhookId`. */
@@ -63,7 +66,7 @@ export class PermissionDeniedError extends WebhooksApiError {
   override name = "PermissionDeniedError";
 }
 
-/** 404: no webhook with this id in the account. */
+/** 404: no webhook with this id in the account, or (on list and create) a wrong baseUrl or accountId. */
 export class NotFoundError extends WebhooksApiError {
   override name = "NotFoundError";
 }
@@ -131,10 +134,13 @@ export class UserAbortError extends WebhooksApiError {
 type ErrorClass = new (message: string, init: ApiErrorInit) => WebhooksApiError;
 
 /**
- * Status → class and advice (per path form where the form changes what to check). The only
- * place a status code picks an error class.
+ * Advice: one string, or one per path form, plus for 404 one for paths naming a webhook id
+ * (`id`). On the collection (list, create) a 404 means a wrong path, e.g. a baseUrl ending in /api.
  */
-const STATUS_TABLE: Record<number, [ErrorClass, string | Record<PathForm, string>]> = {
+type Advice = string | (Record<PathForm, string> & { id?: string });
+
+/** Status → class and advice. The only place a status code picks an error class. */
+const STATUS_TABLE: Record<number, [ErrorClass, Advice]> = {
   401: [AuthenticationError, "Check apiToken and authScheme."],
   // Without accountId there is no account id to check: the token alone picks the account.
   403: [
@@ -144,9 +150,17 @@ const STATUS_TABLE: Record<number, [ErrorClass, string | Record<PathForm, string
       account: "Check accountId and that the token has access to that account.",
     },
   ],
-  404: [NotFoundError, "Check the webhook id; list() shows them."],
+  404: [
+    NotFoundError,
+    {
+      id: "Check the webhook id; list() shows them.",
+      token: "Check baseUrl.",
+      account: "Check baseUrl and accountId.",
+    },
+  ],
   422: [ValidationError, "Fix those fields; error.fields lists the messages."],
-  429: [RateLimitError, "Slow down, or raise maxRetries."],
+  // Not "raise maxRetries": a wait over 60 s is never retried (retry.ts), however many are allowed.
+  429: [RateLimitError, "Slow down; see error.retryAfter."],
 };
 
 /** The marker that replaces a secret. */
@@ -162,11 +176,13 @@ const HEX_RUN = /[\da-f]{32}[\da-f]*/gi;
  */
 const MIN_SCRUB_LENGTH = 8;
 
-/** Replaces the token, any `signing_secret` value and any long hex run (secrets look like that) with a marker. */
-export function scrub(text: string, token: string): string {
-  const named = text.replace(SIGNING_SECRET_FIELD, `$1"${REDACTED}"`);
-  const known = token.length < MIN_SCRUB_LENGTH ? named : named.split(token).join(REDACTED);
-  return known.replace(HEX_RUN, REDACTED);
+/**
+ * Replaces the token, and unless `secrets` is false any `signing_secret` value and any long
+ * hex run (secrets look like that), with a marker.
+ */
+export function scrub(text: string, token: string, secrets = true): string {
+  const known = token.length < MIN_SCRUB_LENGTH ? text : text.split(token).join(REDACTED);
+  return secrets ? known.replace(SIGNING_SECRET_FIELD, `$1"${REDACTED}"`).replace(HEX_RUN, REDACTED) : known;
 }
 
 /** The body as parsed, with the token, secret-shaped strings and any `signing_secret` value hidden, keys included. */
@@ -195,7 +211,9 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
 export function answered(response: Response, token: string, body?: unknown): ApiErrorInit {
   const headers = new Headers();
   response.headers.forEach((value, name) => {
-    headers.append(name, scrub(value, token));
+    // Request ids are often 32 hex characters (nginx's $request_id) and exist to be quoted to
+    // support: only the token itself is hidden in them.
+    headers.append(name, scrub(value, token, !name.endsWith("request-id")));
   });
   const clean = scrubDeep(body, token);
   return { status: response.status, headers, body: typeof clean === "string" ? clip(clean, 500) : clean };
@@ -207,6 +225,7 @@ export function errorFromResponse(
   text: string,
   token: string,
   form: PathForm,
+  byId: boolean,
 ): WebhooksApiError {
   let body: unknown = text || undefined;
   try {
@@ -217,13 +236,15 @@ export function errorFromResponse(
   const init = answered(response, token, body);
   const said = clip(scrub(serverText(init.body), token), 300);
   const what = `Mailtrap answered ${response.status}${said ? `: ${said}` : ""}.`;
-  const [ErrorClass, advice] = STATUS_TABLE[response.status] ?? [
-    response.status < 500 ? UnexpectedStatusError : InternalServerError,
-    response.status < 500
-      ? "This status is not part of the API; check baseUrl."
-      : "Mailtrap had a problem; try again later.",
-  ];
-  return new ErrorClass(`${what} ${typeof advice === "string" ? advice : advice[form]}`, init);
+  const [ErrorClass, advice] =
+    STATUS_TABLE[response.status] ??
+    (response.status < 500
+      ? [UnexpectedStatusError, "This status is not part of the API; check baseUrl."]
+      : [InternalServerError, "Mailtrap had a problem; try again later."]);
+  return new ErrorClass(
+    `${what} ${typeof advice === "string" ? advice : (byId && advice.id) || advice[form]}`,
+    init,
+  );
 }
 
 /** The server's own words from an error body: `error`, `errors` text, or the field messages. */

@@ -7,7 +7,9 @@ import {
   answered,
   ConnectionError,
   errorFromResponse,
+  InvalidArgumentError,
   InvalidResponseError,
+  MailtrapWebhooksError,
   ResponseTooLargeError,
   scrub,
   TimeoutError,
@@ -18,7 +20,7 @@ import type { PathForm } from "./operations.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { retryDelay, shouldRetry } from "./retry.js";
 import type { Route, Shape } from "./routes.js";
-import { checkRetries, checkTimeout, isObject, refuse } from "./validate.js";
+import { checkRetries, checkTimeout, describe, isObject, refuse } from "./validate.js";
 
 /** Options for a single call; they override the client's for that call only. */
 export interface RequestOptions {
@@ -60,7 +62,7 @@ export type Sender = <Op extends OperationId>(
 export function createSender(config: SenderConfig): Sender {
   const { baseUrl, headers, apiToken, pathForm, log, rateLimiter } = config;
   const jsonHeaders = { ...headers, "Content-Type": "application/json" };
-  return async ({ method, path, body, shape, list }, options) => {
+  return async ({ method, path, id, body, shape, list }, options) => {
     let { timeoutMs, maxRetries } = config;
     let signal: AbortSignal | undefined;
     if (options !== undefined) {
@@ -102,7 +104,7 @@ export function createSender(config: SenderConfig): Sender {
         } finally {
           slot?.done();
         }
-        if (!response.ok) throw errorFromResponse(response, text, apiToken, pathForm);
+        if (!response.ok) throw errorFromResponse(response, text, apiToken, pathForm, id !== undefined);
         const data = unwrap(response, text, shape, list, apiToken);
         log("debug", () => `${tried()} → ${response.status}`);
         // The generic ties the unchecked JSON to the spec's 200 body for this operation.
@@ -163,12 +165,19 @@ async function exchange(
           headers: { ...init.headers },
           signal: controller.signal,
         });
+        // Duck-typed: a Response from another realm or a polyfill fails instanceof but works.
+        if (!response?.headers?.get) {
+          throw new InvalidArgumentError(
+            "fetch",
+            `fetch must resolve to a Response, got ${describe(response)}`,
+          );
+        }
         return [response, await readText(response, maxResponseBytes, apiToken)] as [Response, string];
       })().then(resolve, reject);
     });
   } catch (cause) {
     if (signal?.aborted) throw userAbort(signal);
-    if (cause instanceof WebhooksApiError) throw cause;
+    if (cause instanceof MailtrapWebhooksError) throw cause;
     if (timedOut) {
       throw new TimeoutError(
         `Mailtrap did not answer ${call()} within ${timeoutMs} ms; raise timeoutMs or check the network.`,
@@ -299,20 +308,25 @@ const CAUSES: [RegExp, string][] = [
   [/^(ENOTFOUND|EAI_AGAIN)$/, "the host name could not be resolved (DNS)"],
   [/^(ECONNRESET|EPIPE|UND_ERR_SOCKET)$/, "the connection was reset or closed before an answer"],
   [/TIMEDOUT|TIMEOUT/, "the connection timed out"],
-  [/CERT|TLS|SSL/, "the TLS certificate was not accepted"],
+  // ERR_SSL_WRONG_VERSION_NUMBER is a plain-HTTP server on an https:// baseUrl, not a certificate.
+  [/CERT|TLS|SSL/, "TLS failed; check the certificate, and http vs https"],
 ];
 
-/** `ECONNREFUSED, the server refused the connection`: the system error code and what it means. */
+/**
+ * `ECONNREFUSED, the server refused the connection`: the system error code and what it means.
+ * Without a code, the innermost cause's message: undici's own is only "fetch failed".
+ */
 function describeCause(cause: unknown): string {
   // undici hides the code one or two levels down (fetch failed → Error → AggregateError).
   let code: unknown;
+  let message: unknown = cause;
   for (let link = cause, depth = 0; link && depth < 4 && typeof code !== "string"; depth++) {
-    const node = link as { code?: unknown; cause?: unknown; errors?: unknown[] };
+    const node = link as { code?: unknown; cause?: unknown; errors?: unknown[]; message?: unknown };
     code = node.code;
+    message = node.message || message;
     link = node.cause ?? node.errors?.[0];
   }
-  const message = cause instanceof Error ? cause.message : String(cause);
-  if (typeof code !== "string") return message;
+  if (typeof code !== "string") return String(message);
   const meaning = CAUSES.find(([pattern]) => pattern.test(code))?.[1];
   return meaning ? `${code}, ${meaning}` : `${message} (${code})`;
 }

@@ -20,6 +20,8 @@ export interface Route<Op extends OperationId> {
   method: "GET" | "POST" | "PATCH" | "DELETE";
   /** The URL path after baseUrl, ids filled in. */
   path: string;
+  /** The webhook id in the path; undefined on the collection (list, create). Error advice depends on it. */
+  id?: number;
   /** The JSON body, typed as the spec's request body of the operation. */
   body?: RequestBody<Op>;
   /** The schema the answer's `data` must match: a list of them when `list`. */
@@ -53,13 +55,14 @@ export function routesFor(accountId: number | undefined): Routes {
   return {
     list: () => ({ method: "GET", path: collection, shape: "Webhook", list: true }),
     create: (webhook) => ({ method: "POST", path: collection, body: { webhook }, shape: "CreatedWebhook" }),
-    get: (id) => ({ method: "GET", path: `${collection}/${id}`, shape: "Webhook" }),
+    get: (id) => ({ method: "GET", path: `${collection}/${id}`, id, shape: "Webhook" }),
     update: (id, webhook) => ({
       method: "PATCH",
       path: `${collection}/${id}`,
+      id,
       body: { webhook },
       shape: "Webhook",
     }),
-    delete: (id) => ({ method: "DELETE", path: `${collection}/${id}`, shape: "Webhook" }),
+    delete: (id) => ({ method: "DELETE", path: `${collection}/${id}`, id, shape: "Webhook" }),
   };
 }

@@ -11,6 +11,7 @@ import {
   UnexpectedStatusError,
   ValidationError,
   WebhooksApiError,
+  type WebhooksClient,
 } from "../../src/index.js";
 import { created, fakeFetch, json, rejectionOf, SECRET, TOKEN } from "../helpers/fixtures.js";
 import { sendJson, startServer, type TestServer } from "../helpers/server.js";
@@ -28,7 +29,7 @@ describe("each error status maps to its class with the parsed body", () => {
     [403, { errors: "Account access forbidden" }, PermissionDeniedError, "Check accountId"],
     [404, { error: "Not Found" }, NotFoundError, "Check the webhook id"],
     [422, { errors: { url: ["is invalid"] } }, ValidationError, "error.fields lists the messages"],
-    [429, { errors: "Rate limit exceeded" }, RateLimitError, "Slow down"],
+    [429, { errors: "Rate limit exceeded" }, RateLimitError, "Slow down; see error.retryAfter."],
     [400, { error: "Bad request" }, UnexpectedStatusError, "not part of the API"],
     [409, { error: "Conflict" }, UnexpectedStatusError, "not part of the API"],
     [500, { error: "Internal error" }, InternalServerError, "try again later"],
@@ -147,6 +148,53 @@ describe("403 advice follows the path form", () => {
       "Mailtrap answered 403: Account access forbidden. Check accountId and that the token has access to that account.",
     );
   });
+});
+
+describe("404 advice follows the route", () => {
+  const servers: TestServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((server) => server.close()));
+  });
+
+  /** The 404 a real server answers to `call`, with a baseUrl that doubles /api. */
+  async function notFound(accountId: number | undefined, call: (client: WebhooksClient) => Promise<unknown>) {
+    const server = await startServer((_req, res) => sendJson(res, 404, { error: "Not Found" }));
+    servers.push(server);
+    const client = createWebhooksClient({ apiToken: TOKEN, accountId, baseUrl: `${server.url}/api` });
+    const error = await rejectionOf(call(client));
+    expect(error).toBeInstanceOf(NotFoundError);
+    return { message: error.message, path: server.requests[0] };
+  }
+
+  it("on the collection (list, create) it points at baseUrl, not at a webhook id", async () => {
+    const listed = await notFound(undefined, (client) => client.list());
+    expect(listed.path).toBe("GET /api/api/webhooks");
+    expect(listed.message).toBe("Mailtrap answered 404: Not Found. Check baseUrl.");
+    const made = await notFound(undefined, (client) =>
+      client.create({ url: "https://x.test", webhook_type: "audit_log" }),
+    );
+    expect(made.message).toBe("Mailtrap answered 404: Not Found. Check baseUrl.");
+  });
+
+  it("with accountId, on the collection it points at baseUrl and accountId", async () => {
+    const { message, path } = await notFound(42, (client) => client.list());
+    expect(path).toBe("GET /api/api/accounts/42/webhooks");
+    expect(message).toBe("Mailtrap answered 404: Not Found. Check baseUrl and accountId.");
+  });
+
+  it.each([undefined, 42])(
+    "on a webhook's path (accountId %s) it points at the webhook id",
+    async (accountId) => {
+      for (const call of [
+        (client: WebhooksClient) => client.get(5),
+        (client: WebhooksClient) => client.update(5, { active: true }),
+        (client: WebhooksClient) => client.delete(5),
+      ]) {
+        const { message } = await notFound(accountId, call);
+        expect(message).toBe("Mailtrap answered 404: Not Found. Check the webhook id; list() shows them.");
+      }
+    },
+  );
 });
 
 describe("success bodies that break the contract", () => {

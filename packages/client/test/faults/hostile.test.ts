@@ -3,6 +3,7 @@
  * connections that fail in the ways the runtime reports only deep in `error.cause`.
  */
 import type { ServerResponse } from "node:http";
+import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import {
   type ClientOptions,
@@ -104,6 +105,29 @@ describe("the token never reaches an error", () => {
     expect(error.message).toContain("(request id req-[redacted]-7)");
     expect(error.headers?.get("x-request-id")).toBe("req-[redacted]-7");
     expect(error.message).not.toContain(TOKEN);
+  });
+
+  it("a 32-hex request id (nginx's $request_id) stays readable; secret-shaped values elsewhere do not", async () => {
+    const requestId = "9f86d081884c7d659a2feaa0c55ad015";
+    const server = await serve((_req, res) =>
+      sendJson(res, 404, { error: "Not Found" }, { "x-request-id": requestId, "x-echo": SECRET }),
+    );
+    const error = (await rejectionOf(clientFor(server).get(1))) as NotFoundError;
+    expect(error.requestId).toBe(requestId);
+    expect(error.message).toContain(`(request id ${requestId})`);
+    expect(error.headers?.get("x-request-id")).toBe(requestId);
+    expect(error.headers?.get("x-echo")).toBe("[redacted]");
+  });
+
+  it("a request id equal to a 32-hex token is still redacted", async () => {
+    const hexToken = "0123456789abcdef0123456789abcdef";
+    const server = await serve((_req, res) =>
+      sendJson(res, 404, { error: "Not Found" }, { "x-request-id": hexToken, "request-id": hexToken }),
+    );
+    const error = (await rejectionOf(clientFor(server, { apiToken: hexToken }).get(1))) as NotFoundError;
+    expect(error.requestId).toBe("[redacted]");
+    expect(error.headers?.get("request-id")).toBe("[redacted]");
+    expect(inspect(error, { depth: 5 })).not.toContain(hexToken);
   });
 
   it("a 422 whose field names and messages carry the token keeps it in neither body nor fields", async () => {
@@ -212,6 +236,26 @@ describe("connection errors name the cause and the target", () => {
     const error = await rejectionOf(clientFor(server, { maxRetries: 0 }).list());
     expect(error.message).toContain("ECONNREFUSED, the server refused the connection");
     expect(error.message).toContain(server.url);
+  });
+
+  it("a plain-HTTP server on an https:// baseUrl is a protocol mismatch, not a certificate", async () => {
+    const server = await serve((_req, res) => sendJson(res, 200, { data: [] }));
+    const baseUrl = server.url.replace("http:", "https:");
+    const error = await rejectionOf(clientFor(server, { baseUrl, maxRetries: 0 }).list());
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.message).toContain(
+      "ERR_SSL_WRONG_VERSION_NUMBER, TLS failed; check the certificate, and http vs https.",
+    );
+    expect(error.message).not.toContain("certificate was not accepted");
+  });
+
+  it('a port fetch refuses to use (no system code) names the innermost cause, not just "fetch failed"', async () => {
+    const client = createWebhooksClient({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:1", maxRetries: 0 });
+    const error = await rejectionOf(client.list());
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.message).toBe(
+      "Could not reach http://127.0.0.1:1 (GET /api/webhooks): bad port. Check the network and baseUrl.",
+    );
   });
 
   it("an unknown host", async () => {

@@ -101,6 +101,10 @@ describe("retries on the wire", () => {
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAfter).toBe(120);
     expect(server.requests).toHaveLength(1);
+    // More retries would not help (a wait over 60 s is never retried): the advice says where the wait is.
+    expect(error.message).toBe(
+      "Mailtrap answered 429: Rate limit exceeded. Slow down; see error.retryAfter.",
+    );
   });
 
   it("a reset connection is retried for GET and surfaces as ConnectionError", async () => {

@@ -4,6 +4,9 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { createRawClient, type RawClientOptions } from "../../src/raw.js";
+import { TOKEN } from "../helpers/fixtures.js";
+import { serversClosedAfterEach } from "../helpers/server.js";
 
 const root = new URL("../../", import.meta.url);
 const readme = readFileSync(new URL("README.md", root), "utf8");
@@ -48,5 +51,33 @@ describe("README examples", () => {
     const drifted = tsBlocks("```ts\nconst all = await client.list({ page: 2 });\n```\n")[0] ?? "";
     expect(drifted).toBe("const all = await client.list({ page: 2 });\n");
     expect(examples.some((e) => e.text.includes(drifted))).toBe(false);
+  });
+});
+
+describe("the raw client block, run", () => {
+  const serve = serversClosedAfterEach();
+  const AsyncFunction = (async () => {}).constructor as new (
+    ...args: string[]
+  ) => (...values: unknown[]) => Promise<void>;
+
+  it('takes the error branch for a 404 with an empty body (openapi-fetch\'s error is then "")', async () => {
+    const block = tsBlocks(readme).find((text) => text.includes("createRawClient({")) ?? "";
+    // No content-length: openapi-fetch reads the empty body as the error "".
+    const server = await serve((_req, res) => {
+      res.writeHead(404, { "transfer-encoding": "chunked" });
+      res.end();
+    });
+    const printed: unknown[][] = [];
+    const console = {
+      error: (...args: unknown[]) => printed.push(args),
+      log: (...args: unknown[]) => printed.push(["log", ...args]),
+    };
+    // The block as written, with its import replaced by a client aimed at the local server.
+    const run = new AsyncFunction("createRawClient", "console", block.replace(/^import .*$/m, ""));
+    const toServer = (options: RawClientOptions) =>
+      createRawClient({ ...options, apiToken: TOKEN, baseUrl: server.url });
+    await run(toServer, console);
+    expect(server.requests).toEqual(["GET /api/webhooks/8127"]);
+    expect(printed).toEqual([[404, ""]]);
   });
 });

@@ -6,6 +6,8 @@ import {
   type ClientOptions,
   createWebhooksClient,
   DEFAULT_BASE_URL,
+  InvalidArgumentError,
+  MailtrapWebhooksError,
   VERSION,
   type WebhooksClient,
 } from "../../src/index.js";
@@ -15,6 +17,7 @@ import {
   fakeFetch,
   inboundWebhook,
   json,
+  rejectionOf,
   TOKEN,
   webhook,
 } from "../helpers/fixtures.js";
@@ -232,6 +235,37 @@ describe("headers and options", () => {
     const built = (await import(esm.href)) as { VERSION: string };
     expect(built.VERSION).toBe(packageVersion);
     expect(createRequire(import.meta.url)(cjs.pathname).VERSION).toBe(packageVersion);
+  });
+});
+
+describe("a custom fetch must resolve to a Response", () => {
+  it("anything else ends in InvalidArgumentError naming fetch, not a raw TypeError, and is not retried", async () => {
+    let calls = 0;
+    const client = createWebhooksClient({
+      apiToken: TOKEN,
+      // What a hand-written mock often returns: only what response.json() callers read.
+      fetch: async () => {
+        calls++;
+        return { ok: true, status: 200, json: async () => ({ data: [] }) } as unknown as Response;
+      },
+    });
+    const error = (await rejectionOf(client.list())) as InvalidArgumentError;
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(error).toBeInstanceOf(MailtrapWebhooksError);
+    expect(error.field).toBe("fetch");
+    expect(error.message).toBe("fetch must resolve to a Response, got an object");
+    expect(calls).toBe(1);
+  });
+
+  it("a Response-like object (another realm, a polyfill) that is no instance of Response still works", async () => {
+    const client = createWebhooksClient({
+      apiToken: TOKEN,
+      fetch: async () => {
+        const { status, ok, headers, body } = json({ data: [webhook] });
+        return { status, ok, headers, body } as Response;
+      },
+    });
+    await expect(client.list()).resolves.toEqual([webhook]);
   });
 });
 
