@@ -7,18 +7,36 @@ export function userAbort(signal: AbortSignal): UserAbortError {
   });
 }
 
+// One listener per signal, however many calls share it: Node warns of a leak past ten.
+const watchers = new WeakMap<AbortSignal, Set<() => void>>();
+
+/** Runs `callback` when `signal` aborts, until the returned function is called. */
+export function onAbort(signal: AbortSignal, callback: () => void): () => void {
+  let callbacks = watchers.get(signal);
+  if (!callbacks) {
+    const all = new Set<() => void>();
+    watchers.set(signal, (callbacks = all));
+    signal.addEventListener("abort", () => {
+      for (const run of all) run();
+    });
+  }
+  callbacks.add(callback);
+  return () => callbacks.delete(callback);
+}
+
 /** Waits `ms`, or rejects at once with a UserAbortError when the caller aborts. */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(userAbort(signal));
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(userAbort(signal as AbortSignal));
-    };
+    const unwatch = signal
+      ? onAbort(signal, () => {
+          clearTimeout(timer);
+          reject(userAbort(signal));
+        })
+      : undefined;
     const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
+      unwatch?.();
       resolve();
     }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

@@ -71,7 +71,10 @@ export class NotFoundError extends WebhooksApiError {
   override name = "NotFoundError";
 }
 
-/** 422: the server rejected some fields; `fields` maps each field to its messages. */
+/**
+ * 422: the server rejected some fields; `fields` maps each field to its messages. Messages
+ * about no one field (and a bare list of messages) are under `base`.
+ */
 export class ValidationError extends WebhooksApiError {
   override name = "ValidationError";
   readonly fields: ValidationErrorBody["errors"];
@@ -249,20 +252,21 @@ export function errorFromResponse(
 
 /** The server's own words from an error body: `error`, `errors` text, or the field messages. */
 function serverText(body: unknown): string {
-  // Untrusted input: read the two keys Mailtrap's error bodies use, whatever their types.
-  const { error, errors } = (body ?? {}) as { error?: unknown; errors?: unknown };
-  if (typeof error === "string") return error;
-  if (typeof errors === "string") return errors;
+  // Untrusted input: read the keys Mailtrap's error bodies use, whatever their types, and a
+  // problem+json `detail` (proxies, and the mock's own 400s).
+  const { error, errors, detail } = (body ?? {}) as { error?: unknown; errors?: unknown; detail?: unknown };
+  for (const text of [error, errors, detail]) if (typeof text === "string") return text;
   return Object.entries(fieldMessages(body))
-    .map(([field, messages]) => `${field} ${messages.join(", ")}`)
+    .map(([field, messages]) => `${field === "base" ? "" : `${field} `}${messages.join(", ")}`)
     .join("; ");
 }
 
+/** `errors` as field → messages; a bare list of messages goes under `base`, as Mailtrap files messages about no one field. */
 function fieldMessages(body: unknown): ValidationErrorBody["errors"] {
   const errors = (body as { errors?: unknown } | null)?.errors;
   const out: ValidationErrorBody["errors"] = {};
-  if (errors && typeof errors === "object" && !Array.isArray(errors)) {
-    for (const [field, messages] of Object.entries(errors)) {
+  if (errors && typeof errors === "object") {
+    for (const [field, messages] of Object.entries(Array.isArray(errors) ? { base: errors } : errors)) {
       out[field] = Array.isArray(messages) ? messages.map(String) : [String(messages)];
     }
   }

@@ -1,7 +1,7 @@
 // One call, end to end: attempts with a fresh timeout each, retries when shouldRetry says
 // so, and the success body checked and unwrapped. Errors come out classified (errors.ts).
 import { type OperationId, type ResponseBody, requiredFields } from "@mailtrap-webhooks/types";
-import { sleep, userAbort } from "./abort.js";
+import { onAbort, sleep, userAbort } from "./abort.js";
 import type { Fetch } from "./connection.js";
 import {
   answered,
@@ -153,7 +153,7 @@ async function exchange(
     timedOut = true;
     abort();
   }, timeoutMs);
-  signal?.addEventListener("abort", abort);
+  const unwatch = signal && onAbort(signal, abort);
   try {
     return await new Promise((resolve, reject) => {
       stop = reject;
@@ -190,7 +190,7 @@ async function exchange(
     );
   } finally {
     clearTimeout(timer);
-    signal?.removeEventListener("abort", abort);
+    unwatch?.();
   }
 }
 

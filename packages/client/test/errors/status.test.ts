@@ -72,6 +72,24 @@ describe("each error status maps to its class with the parsed body", () => {
     expect(error.message).toContain("url can't be blank, is invalid; sending_stream can't be blank");
   });
 
+  it("quotes a problem+json detail, and a bare list of messages as messages about no one field", async () => {
+    const problem = await rejectionOf(
+      answering(() =>
+        json({ title: "Bad Request", detail: "Prefer asks for a 500 the spec lacks" }, 400),
+      ).client.list(),
+    );
+    expect(problem.message).toContain("Mailtrap answered 400: Prefer asks for a 500 the spec lacks.");
+    const listed = (await rejectionOf(
+      answering(() => json({ errors: ["url is invalid", "too many webhooks"] }, 422)).client.list(),
+    )) as ValidationError;
+    expect(listed.fields).toEqual({ base: ["url is invalid", "too many webhooks"] });
+    expect(listed.message).toContain("Mailtrap answered 422: url is invalid, too many webhooks.");
+    const based = (await rejectionOf(
+      answering(() => json({ errors: { base: ["limit reached"], url: ["is invalid"] } }, 422)).client.list(),
+    )) as ValidationError;
+    expect(based.message).toContain("Mailtrap answered 422: limit reached; url is invalid.");
+  });
+
   it("422 with a body not shaped like Mailtrap's still gives an (empty) field map", async () => {
     const { client } = answering(() => json({ title: "Invalid request" }, 422));
     const error = (await rejectionOf(client.list())) as ValidationError;

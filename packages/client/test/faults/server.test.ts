@@ -311,6 +311,27 @@ describe("cancellation", () => {
     expect(performance.now() - started).toBeLessThan(2_000);
     expect(server.requests).toHaveLength(1);
   });
+
+  // One signal for a batch of calls is common; Node warns when a signal has over ten listeners.
+  it("one signal shared by 20 concurrent calls, in flight and in backoff, raises no listener warning", async () => {
+    const server = await serve((_req, res, i) =>
+      i < 20 ? sendJson(res, 503, {}, { "retry-after": "0" }) : sendJson(res, 200, { data: [] }),
+    );
+    const warnings: Error[] = [];
+    const warned = (warning: Error) => warnings.push(warning);
+    process.on("warning", warned);
+    try {
+      const controller = new AbortController();
+      const client = createWebhooksClient({ apiToken: TOKEN, baseUrl: server.url, rateLimit: false });
+      const calls = Array.from({ length: 20 }, () => client.list({ signal: controller.signal }));
+      await expect(Promise.all(calls)).resolves.toHaveLength(20);
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off("warning", warned);
+    }
+    expect(server.requests).toHaveLength(40);
+    expect(warnings.map((warning) => warning.name)).not.toContain("MaxListenersExceededWarning");
+  });
 });
 
 describe("connection-level safety", () => {
