@@ -7,7 +7,7 @@ import { deliveryEntries } from "@mailtrap-webhooks/spec";
 import { payloadFormatValues, sendingStreamValues, webhookTypeValues } from "@mailtrap-webhooks/types";
 import { Command, Option } from "commander";
 import packageJson from "../package.json" with { type: "json" };
-import { CliError, reportFailure } from "./failure.js";
+import { CliError, type FailureContext, reportFailure } from "./failure.js";
 import {
   createCommand,
   deleteCommand,
@@ -17,7 +17,14 @@ import {
   updateCommand,
 } from "./manage.js";
 import { info } from "./output.js";
-import { accountVariable, clientFor, positiveInteger, type TargetOptions, tokenVariable } from "./target.js";
+import {
+  accountGiven,
+  accountVariable,
+  clientFor,
+  type TargetOptions,
+  timeoutFrom,
+  tokenVariable,
+} from "./target.js";
 
 // Before the first fetch: a command makes a few requests, so V8's baseline compile of fetch's
 // WebAssembly HTTP parser is enough. Without this, Node 20 also optimizes it on background
@@ -48,27 +55,40 @@ const program = new Command("mailtrap-webhooks")
     "--rate-limit <requests/seconds>",
     "requests per token the client allows itself, waiting when needed (default Mailtrap's 150/10; off to disable)",
   )
+  .option(
+    "--timeout-ms <ms>",
+    "how long to wait for each answer, in ms (default 30000): Mailtrap's to each API request; for trigger, the receiver's",
+  )
   .option("--json", "print machine-readable JSON on stdout")
   .option("--debug", "print stack traces of failures")
+  // Every command's --help lists these too, e.g. --timeout-ms under trigger.
+  .configureHelp({ showGlobalOptions: true })
   .showHelpAfterError()
   .addHelpText(
     "after",
-    `\nEnvironment: ${tokenVariable}, ${accountVariable}, ${secretVariable}, NO_COLOR.\nExit codes: 0 done, 1 failed, 2 changes pending (plan).`,
+    `\nEnvironment: ${tokenVariable}, ${accountVariable}, ${secretVariable}, NO_COLOR, FORCE_COLOR.\nExit codes: 0 done, 1 failed, 2 changes pending (plan).`,
   );
 
 const globals = (command: Command) => command.optsWithGlobals<GlobalOptions>();
 const client = (command: Command) =>
   clientFor(globals(command), `mailtrap-webhooks-cli/${packageJson.version}`);
 
-/** Runs a command's action; a failure becomes one line on stderr and exit code 1. */
-function run<A extends unknown[]>(action: (...args: A) => Promise<unknown>) {
+/**
+ * Runs a command's action; a failure becomes one line on stderr and exit code 1. `byId`: the
+ * command's requests name a webhook id, which is what a 404 then asks to check.
+ */
+function run<A extends unknown[]>(
+  action: (...args: A) => Promise<unknown>,
+  context: Pick<FailureContext, "byId"> = {},
+) {
   return async (...args: A) => {
     const command = args[args.length - 1] as Command;
     try {
       const code = await action(...args);
       process.exitCode = typeof code === "number" ? code : 0;
     } catch (error) {
-      reportFailure(error, globals(command).debug ?? false);
+      const options = globals(command);
+      reportFailure(error, options.debug ?? false, { ...context, account: accountGiven(options) });
       process.exitCode = 1;
     }
   };
@@ -111,8 +131,10 @@ program
   .description("show one webhook")
   .argument("<id>", "webhook id")
   .action(
-    run(async (id: string, _options: object, command: Command) =>
-      getCommand(client(command), id, globals(command)),
+    run(
+      async (id: string, _options: object, command: Command) =>
+        getCommand(client(command), id, globals(command)),
+      { byId: true },
     ),
   );
 
@@ -136,8 +158,10 @@ fieldFlags(program.command("update").description("change a webhook's url, events
 })
   .argument("<id>", "webhook id")
   .action(
-    run(async (id: string, options: FlagInput, command: Command) =>
-      updateCommand(client(command), id, { ...activeFrom(options), ...globals(command) }),
+    run(
+      async (id: string, options: FlagInput, command: Command) =>
+        updateCommand(client(command), id, { ...activeFrom(options), ...globals(command) }),
+      { byId: true },
     ),
   );
 
@@ -147,8 +171,10 @@ program
   .argument("<id>", "webhook id")
   .option("-y, --yes", "do not ask")
   .action(
-    run(async (id: string, options: { yes?: boolean }, command: Command) =>
-      deleteCommand(client(command), id, { ...globals(command), yes: options.yes }),
+    run(
+      async (id: string, options: { yes?: boolean }, command: Command) =>
+        deleteCommand(client(command), id, { ...globals(command), yes: options.yes }),
+      { byId: true },
     ),
   );
 
@@ -179,7 +205,12 @@ program
         command: Command,
       ) => {
         const { applyCommand } = await sync();
-        return applyCommand(client(command), { ...options, json: globals(command).json });
+        const global = globals(command);
+        return applyCommand(client(command), {
+          ...options,
+          json: global.json,
+          account: accountGiven(global),
+        });
       },
     ),
   );
@@ -189,7 +220,10 @@ program
   .description("receive deliveries locally, show each one, and forward them to your app")
   .option("--port <port>", "port to listen on (0 picks a free one)", "4242")
   .option("--host <host>", "address to listen on", "127.0.0.1")
-  .option("--secret <secret>", `signing secret to verify with (default: ${secretVariable})`)
+  .option(
+    "--secret <secret>",
+    `signing secret to verify with (prefer the ${secretVariable} variable: command lines are visible to others)`,
+  )
   .option("--forward-to <url>", "POST each verified delivery, byte for byte, to this URL")
   .action(
     run(
@@ -203,8 +237,10 @@ program
         if (options.forwardTo) positiveForwardUrl(options.forwardTo);
         const secret = options.secret ?? process.env[secretVariable];
         const { startListener } = await import("./listen.js");
-        const listener = await startListener({ ...options, port, secret, json: globals(command).json });
-        process.stdout.write(
+        const { json } = globals(command);
+        const listener = await startListener({ ...options, port, secret, json });
+        // With --json, stdout carries only the deliveries' JSON lines.
+        (json ? process.stderr : process.stdout).write(
           `Listening on ${listener.url}${options.forwardTo ? `, forwarding to ${options.forwardTo}` : ""}\n`,
         );
         if (!secret)
@@ -236,13 +272,15 @@ program
   .requiredOption("--url <url>", "where to send it, e.g. your local endpoint")
   .option("--format <format>", "json or jsonlines (inbound: json only)")
   .option("--file <file>", 'events to send: a JSON array, a {"events": [...]} batch, or JSON Lines')
-  .option("--secret <secret>", `signing secret (default: ${secretVariable})`)
-  .option("--timeout-ms <ms>", "how long to wait for the answer", "30000")
+  .option(
+    "--secret <secret>",
+    `signing secret (prefer the ${secretVariable} variable: command lines are visible to others)`,
+  )
   .action(
     run(
       async (
         kind: string,
-        options: { url: string; format?: string; file?: string; secret?: string; timeoutMs: string },
+        options: { url: string; format?: string; file?: string; secret?: string },
         command: Command,
       ) =>
         import("./trigger.js").then(({ triggerCommand }) =>
@@ -251,7 +289,8 @@ program
             kind,
             secret: options.secret ?? process.env[secretVariable],
             json: globals(command).json,
-            timeoutMs: positiveInteger(options.timeoutMs, "--timeout-ms"),
+            // The global --timeout-ms, bounded as setTimeout needs.
+            timeoutMs: timeoutFrom(globals(command).timeoutMs) ?? 30_000,
           }),
         ),
     ),

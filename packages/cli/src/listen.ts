@@ -61,8 +61,10 @@ function eventLine(item: ParsedEvent): string {
 const clock = () => new Date().toTimeString().slice(0, 8);
 
 export async function startListener(options: ListenOptions): Promise<Listener> {
+  // Forwards in flight, aborted by close() so that Ctrl+C does not wait for a hanging app.
+  const forwards = new Set<AbortController>();
   const server = createServer((request, response) => {
-    handle(request, response, options).catch((error: unknown) => {
+    handle(request, response, options, forwards).catch((error: unknown) => {
       info(`${pc.red("error:")} ${error instanceof Error ? error.message : String(error)}`);
       if (!response.headersSent) response.writeHead(500);
       response.end();
@@ -75,6 +77,7 @@ export async function startListener(options: ListenOptions): Promise<Listener> {
   return {
     url: `http://${host}:${port}`,
     close: async () => {
+      for (const forward of forwards) forward.abort(stopped);
       server.closeAllConnections();
       server.close();
       if (server.listening) await once(server, "close");
@@ -86,6 +89,7 @@ async function handle(
   request: IncomingMessage,
   response: ServerResponse,
   options: ListenOptions,
+  forwards: Set<AbortController>,
 ): Promise<void> {
   const answer = (status: number, text: string) => {
     response.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
@@ -119,7 +123,7 @@ async function handle(
   }
 
   let forwarded: { status?: number; error?: string } | undefined;
-  if (!problem && options.forwardTo) forwarded = await forward(body, request, options);
+  if (!problem && options.forwardTo) forwarded = await forward(body, request, options, forwards);
 
   const status = problem
     ? verdict === "rejected"
@@ -153,28 +157,40 @@ async function handle(
   answer(status, problem ?? (forwarded ? `forwarded: ${forwarded.status ?? forwarded.error}` : "OK"));
 }
 
+const stopped = new Error("listen stopped");
+
 async function forward(
   body: Buffer,
   request: IncomingMessage,
   options: ListenOptions,
+  forwards: Set<AbortController>,
 ): Promise<{ status?: number; error?: string }> {
   const headers: Record<string, string> = {};
   for (const name of ["content-type", "mailtrap-signature", "x-mailtrap-signature"]) {
     const value = request.headers[name];
     if (typeof value === "string") headers[name] = value;
   }
+  // One signal for the timeout and for close(), linked by hand: AbortSignal.any needs Node 20.3.
+  const controller = new AbortController();
+  const timeout = new Error("no answer in time");
+  const timer = setTimeout(() => controller.abort(timeout), options.forwardTimeoutMs ?? 30_000);
+  forwards.add(controller);
   try {
     const downstream = await fetch(options.forwardTo as string, {
       method: "POST",
       headers,
       body: new Uint8Array(body),
-      signal: AbortSignal.timeout(options.forwardTimeoutMs ?? 30_000),
+      signal: controller.signal,
     });
     await downstream.arrayBuffer();
     return { status: downstream.status };
   } catch (error) {
+    const reason = controller.signal.reason;
+    if (reason === timeout || reason === stopped) return { error: (reason as Error).message };
     const cause = (error as { cause?: { code?: string } }).cause?.code;
-    const name = (error as Error).name;
-    return { error: name === "TimeoutError" ? "no answer in time" : (cause ?? (error as Error).message) };
+    return { error: cause ?? (error as Error).message };
+  } finally {
+    clearTimeout(timer);
+    forwards.delete(controller);
   }
 }

@@ -7,7 +7,7 @@ import type { UpdateWebhookParams, WebhooksClient } from "@mailtrap-webhooks/cli
 import type { CreateWebhookRequest, Webhook } from "@mailtrap-webhooks/types";
 import { CliError } from "./failure.js";
 import { info, printJson, webhookDetails, webhooksTable } from "./output.js";
-import { announceSecret, writeSecretFile } from "./secrets.js";
+import { announceSecret, checkSecretFile, rescuedSecret, writeSecretFile } from "./secrets.js";
 import { positiveInteger } from "./target.js";
 
 export interface OutputOptions {
@@ -63,19 +63,30 @@ function fieldsFrom(flags: FieldFlags): Record<string, unknown> {
 export async function createCommand(
   client: WebhooksClient,
   flags: FieldFlags & OutputOptions & { secretOut?: string },
-): Promise<void> {
+): Promise<number> {
+  if (flags.secretOut) checkSecretFile(flags.secretOut);
   const created = await client.create(fieldsFrom(flags) as CreateWebhookRequest);
   if (flags.secretOut) {
-    writeSecretFile(flags.secretOut, `${created.signing_secret}\n`);
     const { signing_secret: _hidden, ...webhook } = created;
     show(webhook, flags);
+    try {
+      writeSecretFile(flags.secretOut, `${created.signing_secret}\n`);
+    } catch (error) {
+      // Created but not stored: exit 1 so a script notices, with the secret on stderr.
+      process.stderr.write(`${rescuedSecret(created, flags.secretOut, error)}\n`);
+      return 1;
+    }
     info(`The signing secret is in ${flags.secretOut} (readable by you only).`);
-    return;
+    return 0;
   }
-  if (flags.json) return printJson(created);
+  if (flags.json) {
+    printJson(created);
+    return 0;
+  }
   const { signing_secret: _shownBelow, ...webhook } = created;
   show(webhook, flags);
   process.stdout.write(`\n${announceSecret(created)}\n`);
+  return 0;
 }
 
 export async function updateCommand(

@@ -1,14 +1,22 @@
 /**
- * What people and scripts see: aligned tables and colour for people (picocolors honours
- * NO_COLOR, FORCE_COLOR and whether stdout is a terminal), JSON for scripts, and messages on
- * stderr so that stdout stays parseable.
+ * What people and scripts see: aligned tables and colour for people (on a terminal only), JSON
+ * for scripts, and messages on stderr so that stdout stays parseable.
  */
 import type { Webhook } from "@mailtrap-webhooks/types";
 import Table from "cli-table3";
-import pc from "picocolors";
+import picocolors from "picocolors";
 import type { Change, Plan } from "./plan.js";
 
-export { pc };
+// Colour when stdout is a terminal, as the README says: NO_COLOR turns it off, FORCE_COLOR on
+// (FORCE_COLOR=0 off). picocolors' own choice also colours whenever CI is set, which puts escape
+// codes into piped output and log files.
+const { NO_COLOR, FORCE_COLOR, TERM } = process.env;
+const colour = NO_COLOR
+  ? false
+  : FORCE_COLOR
+    ? FORCE_COLOR !== "0" && FORCE_COLOR !== "false"
+    : Boolean(process.stdout.isTTY) && TERM !== "dumb";
+export const pc = picocolors.createColors(colour);
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -72,12 +80,32 @@ export function webhookDetails(webhook: Webhook): string {
 const show = (value: unknown) =>
   Array.isArray(value) ? `[${value.join(", ")}]` : JSON.stringify(value ?? null);
 
+const createdFields = (webhook: Record<string, unknown>) => {
+  const { url: _url, webhook_type: _type, ...rest } = webhook;
+  return Object.entries(rest).map(([field, value]) => `      ${field}: ${show(value)}`);
+};
+
 function describeChange(change: Change): string[] {
   switch (change.kind) {
-    case "create": {
-      const { url, webhook_type, ...rest } = change.webhook;
-      const fields = Object.entries(rest).map(([field, value]) => `      ${field}: ${show(value)}`);
-      return [`  ${pc.green("+ create")} ${webhook_type} ${url}`, ...fields];
+    case "create":
+      return [
+        `  ${pc.green("+ create")} ${change.webhook.webhook_type} ${change.webhook.url}`,
+        ...createdFields(change.webhook),
+      ];
+    case "replace": {
+      const { current, webhook } = change;
+      const fixed = change.changes.map(
+        ({ field, before, after }) => `${field}: ${show(before)} → ${show(after)}`,
+      );
+      return [
+        `  ${pc.magenta("-/+ replace")} #${current.id} ${webhook.webhook_type} ${webhook.url} (${fixed.join(", ")})`,
+        ...createdFields(webhook),
+        change.deleteCurrent
+          ? `      #${current.id} is deleted once the new webhook exists (${fixed.length > 1 ? "these fields" : "this field"} cannot be updated).`
+          : pc.yellow(
+              `      #${current.id} stays without --prune: both webhooks would get the same events. --prune deletes it.`,
+            ),
+      ];
     }
     case "update":
       return [
@@ -94,13 +122,15 @@ function describeChange(change: Change): string[] {
 }
 
 export function planText(plan: Plan): string {
-  const counts = { create: 0, update: 0, delete: 0 };
+  const counts = { create: 0, replace: 0, update: 0, delete: 0 };
   for (const change of plan.changes) counts[change.kind]++;
   const lines = plan.changes.flatMap(describeChange);
+  // "to replace" only when there is one, so the usual summary reads as it always has.
+  const replaced = counts.replace > 0 ? ` ${counts.replace} to replace,` : "";
   const summary =
     plan.changes.length === 0
       ? pc.green(`No changes. ${plan.unchanged.length} webhook(s) match the file.`)
-      : `Plan: ${counts.create} to create, ${counts.update} to update, ${counts.delete} to delete; ${plan.unchanged.length} unchanged.`;
+      : `Plan: ${counts.create} to create,${replaced} ${counts.update} to update, ${counts.delete} to delete; ${plan.unchanged.length} unchanged.`;
   const unmanaged =
     plan.unmanaged.length > 0
       ? [
@@ -115,13 +145,24 @@ export function planText(plan: Plan): string {
 /** A plan as JSON for scripts. */
 export function planJson(plan: Plan) {
   return {
-    changes: plan.changes.map((change) =>
-      change.kind === "create"
-        ? { action: "create", webhook: change.webhook }
-        : change.kind === "update"
-          ? { action: "update", id: change.current.id, changes: change.changes }
-          : { action: "delete", id: change.current.id, webhook: change.current },
-    ),
+    changes: plan.changes.map((change) => {
+      switch (change.kind) {
+        case "create":
+          return { action: "create", webhook: change.webhook };
+        case "replace":
+          return {
+            action: "replace",
+            id: change.current.id,
+            webhook: change.webhook,
+            changes: change.changes,
+            old: change.deleteCurrent ? "deleted" : "kept",
+          };
+        case "update":
+          return { action: "update", id: change.current.id, changes: change.changes };
+        default:
+          return { action: "delete", id: change.current.id, webhook: change.current };
+      }
+    }),
     unchanged: plan.unchanged.map((webhook) => webhook.id),
     unmanaged: plan.unmanaged.map((webhook) => webhook.id),
   };

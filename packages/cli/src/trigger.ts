@@ -19,6 +19,7 @@ export interface TriggerOptions {
   format?: string;
   file?: string;
   json?: boolean;
+  /** How long to wait for the receiver's answer; checked by the caller (1..2^31-1). */
   timeoutMs?: number;
 }
 
@@ -60,25 +61,29 @@ export async function triggerCommand(options: TriggerOptions): Promise<number> {
   if (!formats.includes(format)) {
     throw new CliError(`${kind} deliveries come as ${formats.join(" or ")} only, not ${format}.`);
   }
-  let url: URL;
+  let url: URL | undefined;
   try {
     url = new URL(options.url);
   } catch {
+    // refused below
+  }
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
     throw new CliError(`--url must be an absolute http(s) URL, got "${options.url}".`);
   }
   const events = options.file ? eventsFromFile(options.file) : (exampleEvents(kind) as WebhookEvent[]);
   const request = await createTestDelivery(events, { secret: options.secret, format, url });
+  const timeoutMs = options.timeoutMs ?? 30_000;
   let status: number;
   let body: string;
   try {
-    const response = await fetch(request, { signal: AbortSignal.timeout(options.timeoutMs ?? 30_000) });
+    const response = await fetch(request, { signal: AbortSignal.timeout(timeoutMs) });
     status = response.status;
     body = await response.text();
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause?.code;
     const why =
       (error as Error).name === "TimeoutError"
-        ? "no answer within 30 s"
+        ? `no answer within ${timeoutMs} ms (--timeout-ms)`
         : (cause ?? (error as Error).message);
     throw new CliError(`Could not deliver to ${url.host}: ${why}.`);
   }

@@ -2,7 +2,7 @@
 // field errors for a 422), exit code 1, and no token in the output.
 import { type Simulator, startSimulator } from "@mailtrap-webhooks/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cli } from "./support/run.js";
+import { cli, hangingServer } from "./support/run.js";
 
 let simulator: Simulator;
 const mine = "token-of-account-one";
@@ -41,6 +41,39 @@ describe.concurrent("failures", () => {
     const ran = await run(mine, "get", "999999");
     expect(ran.code).toBe(1);
     expect(ran.stderr).toMatch(/^error: Mailtrap answered 404: Not Found\. Check the webhook id/);
+  });
+
+  it("404 without an id: check --base-url (and --account), not an id there is none of", async () => {
+    // A base URL ending in /api doubles the path: the collection itself is not found.
+    const wrong = (...args: string[]) =>
+      cli(["--base-url", `${simulator.url}/api`, ...args], { MAILTRAP_API_TOKEN: mine });
+    const list = await wrong("list");
+    expect(list.code).toBe(1);
+    expect(list.stderr).toMatch(/^error: Mailtrap answered 404\b.*\. Check --base-url \(/);
+    expect(list.stderr).not.toMatch(/webhook id|--account/);
+    const account = await wrong("--account", "1", "list");
+    expect(account.stderr).toMatch(/Check --base-url .* and --account/);
+  });
+
+  it("--timeout-ms bounds each API request, and advice names the CLI's flags, not the client's options", async () => {
+    const hung = await hangingServer();
+    try {
+      const started = Date.now();
+      const ran = await cli(["--base-url", hung.url, "--timeout-ms", "200", "list"], {
+        MAILTRAP_API_TOKEN: mine,
+      });
+      expect(ran.code).toBe(1);
+      // Three attempts of 200 ms and the waits between them, not three of the default 30 s.
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(ran.stderr.trim().split("\n").at(-1)).toMatch(/^error: .*--timeout-ms/);
+      expect(ran.stderr).not.toMatch(/timeoutMs|baseUrl/);
+    } finally {
+      await hung.close();
+    }
+    const zero = await run(mine, "--timeout-ms", "0", "list");
+    expect(zero.stderr).toBe(
+      'error: --timeout-ms must be a whole number of milliseconds from 1 to 2147483647, got "0".\n',
+    );
   });
 
   it("422: the API's field errors, one line each", async () => {

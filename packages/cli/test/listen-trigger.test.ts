@@ -5,7 +5,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { exampleEvents } from "@mailtrap-webhooks/spec";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cli, start } from "./support/run.js";
+import { cli, hangingServer, start } from "./support/run.js";
 
 const secret = "8d9a3c0e7f5b2d4a6c1e9f8b3a7d5c2e";
 const received: Array<{ headers: IncomingHttpHeaders; body: Buffer }> = [];
@@ -78,13 +78,16 @@ describe("listen + trigger", () => {
       MAILTRAP_WEBHOOK_SECRET: secret,
     });
     try {
-      const url = /Listening on (\S+?),/.exec(await listener.firstLine)?.[1];
+      // With --json, stdout carries only JSON lines: the address goes to stderr.
+      const url = /Listening on (\S+?),/.exec(await listener.waitFor(/Listening on \S+,/, "stderr"))?.[1];
       received.length = 0;
       const sent = await cli(["trigger", "--url", `${url}/`], { MAILTRAP_WEBHOOK_SECRET: "f".repeat(32) });
       expect(sent.code).toBe(1);
       expect(sent.stderr).toMatch(/: 401/);
-      const line = (await listener.waitFor(/"verdict"/)).split("\n")[1] ?? "";
-      expect(JSON.parse(line)).toMatchObject({
+      const stdout = await listener.waitFor(/"verdict"/);
+      const [line, ...rest] = stdout.trimEnd().split("\n");
+      expect(rest).toEqual([]);
+      expect(JSON.parse(line ?? "")).toMatchObject({
         verdict: "rejected",
         problem: "signature mismatch",
         status: 401,
@@ -113,5 +116,60 @@ describe("listen + trigger", () => {
     expect(kind.stderr).toMatch(/KIND must be one of sending, campaigns, audit_log, inbound/);
     const noSecret = await cli(["trigger", "--url", "http://127.0.0.1:9/"]);
     expect(noSecret.stderr).toMatch(/No signing secret/);
+  });
+
+  it("stops at once on SIGTERM, even while a forward waits for a hanging app", async () => {
+    const hung = await hangingServer();
+    const listener = start([
+      "listen",
+      "--port",
+      "0",
+      "--forward-to",
+      `${hung.url}/hooks`,
+      "--secret",
+      secret,
+    ]);
+    try {
+      const url = /Listening on (\S+?),/.exec(await listener.firstLine)?.[1];
+      const sent = cli(["trigger", "--url", `${url}/`, "--secret", secret]);
+      await hung.received;
+      const stopping = Date.now();
+      await listener.stop();
+      // Without aborting the forward, listen waited for its 30 s timeout.
+      expect(Date.now() - stopping).toBeLessThan(5_000);
+      expect((await sent).code).toBe(1);
+    } finally {
+      await listener.stop();
+      await hung.close();
+    }
+  });
+
+  it("trigger: waits as long as --timeout-ms says, within setTimeout's range, and only sends over http(s)", async () => {
+    const hung = await hangingServer();
+    try {
+      const started = Date.now();
+      const late = await cli(["trigger", "--url", `${hung.url}/`, "--secret", secret, "--timeout-ms", "300"]);
+      expect(late.code).toBe(1);
+      expect(late.stderr).toMatch(/: no answer within 300 ms \(--timeout-ms\)\.$/m);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      await hung.close();
+    }
+    const huge = await cli([
+      "trigger",
+      "--url",
+      "http://127.0.0.1:9/",
+      "--secret",
+      secret,
+      "--timeout-ms",
+      "9999999999",
+    ]);
+    expect(huge.code).toBe(1);
+    expect(huge.stderr).toBe(
+      'error: --timeout-ms must be a whole number of milliseconds from 1 to 2147483647, got "9999999999".\n',
+    );
+    const ftp = await cli(["trigger", "--url", "ftp://127.0.0.1:9/", "--secret", secret]);
+    expect(ftp.code).toBe(1);
+    expect(ftp.stderr).toBe('error: --url must be an absolute http(s) URL, got "ftp://127.0.0.1:9/".\n');
   });
 });

@@ -144,10 +144,23 @@ describe.concurrent("manage commands against the mock", () => {
       expect.stringMatching(/GET \/api\/webhooks \(attempt 1 of 3\) → .*retrying in \d+ ms$/),
       expect.stringMatching(/GET \/api\/webhooks \(attempt 2 of 3\) → .*retrying in \d+ ms$/),
     ]);
-    expect(lines.at(-1)).toMatch(/^error: Could not reach .*ECONNREFUSED/);
+    expect(lines.at(-1)).toMatch(/^error: Could not reach .*ECONNREFUSED.*--base-url/);
+    // The client's option name, translated to the flag that sets it.
+    expect(ran.stderr).not.toMatch(/baseUrl/);
     expect(ran.stderr).not.toContain(token);
     const debug = await cli(["--base-url", `http://127.0.0.1:${closed}`, "--debug", "list"], env);
     expect(debug.stderr).toMatch(/\n\s+at /);
+  });
+
+  it("colour only on a terminal: not in piped output under CI, unless FORCE_COLOR asks for it", async () => {
+    const ansi = "\u001b[";
+    const piped = await cli([...base(), "list"], { ...env, NO_COLOR: undefined, CI: "true" });
+    expect(piped.code).toBe(0);
+    expect(piped.stdout).not.toContain(ansi);
+    const forced = await cli([...base(), "list"], { ...env, NO_COLOR: undefined, FORCE_COLOR: "1" });
+    expect(forced.stdout).toContain(ansi);
+    const both = await cli([...base(), "list"], { ...env, NO_COLOR: "1", FORCE_COLOR: "1" });
+    expect(both.stdout).not.toContain(ansi);
   });
 
   it("--help on every command, --version, and usage errors exit 1", async () => {
@@ -166,6 +179,14 @@ describe.concurrent("manage commands against the mock", () => {
       expect(ran.code, command).toBe(0);
       expect(ran.stdout, command).toMatch(new RegExp(`^Usage: mailtrap-webhooks ${command}`));
     }
+    // As --token's: secrets on the command line are visible to other users (ps).
+    for (const command of ["listen", "trigger"]) {
+      const help = (await cli([command, "--help"])).stdout.replace(/\s+/g, " ");
+      // From --secret to the next option: --token's own warning is further down (global options).
+      const secret = help.split("--secret <secret>")[1]?.split(" -")[0];
+      expect(secret, command).toMatch(/command lines are visible to others/);
+    }
+    expect((await cli(["trigger", "--help"])).stdout).toMatch(/--timeout-ms <ms>/);
     const version = await cli(["--version"]);
     expect(version.stdout.trim()).toBe(
       JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version,

@@ -61,16 +61,36 @@ describe("planChanges", () => {
     expect(plan.changes).toEqual([expect.objectContaining({ kind: "update", params: { active: true } })]);
   });
 
-  it("creates when a fixed field differs, since it cannot be updated", () => {
+  it("replaces a webhook whose fixed field differs, since it cannot be updated; only prune deletes the old one", () => {
     const plan = planChanges([{ ...sending, sending_stream: "bulk" }], existing);
+    expect(plan.changes).toEqual([
+      {
+        kind: "replace",
+        current: existing[0],
+        webhook: { ...sending, sending_stream: "bulk" },
+        changes: [{ field: "sending_stream", before: "transactional", after: "bulk" }],
+        deleteCurrent: false,
+      },
+    ]);
+    expect(plan.unmanaged.map((w) => w.id)).toEqual([2]);
+    const pruned = planChanges([{ ...sending, sending_stream: "bulk" }], existing, { prune: true });
+    expect(pruned.changes.map((c) => [c.kind, c.kind === "replace" && c.deleteCurrent])).toEqual([
+      ["replace", true],
+      ["delete", false],
+    ]);
+  });
+
+  it("an exact match is never taken by another entry's replacement", () => {
+    // The bulk entry comes first, yet #1 is the transactional entry's; bulk is a new webhook.
+    const plan = planChanges([{ ...sending, sending_stream: "bulk" }, sending], existing);
     expect(plan.changes.map((c) => c.kind)).toEqual(["create"]);
-    expect(plan.unmanaged.map((w) => w.id)).toEqual([1, 2]);
+    expect(plan.unchanged.map((w) => w.id)).toEqual([1]);
   });
 
   it("a missing domain_id and null are the same (all domains)", () => {
     expect(planChanges([sending], existing).changes).toEqual([]);
-    expect(planChanges([{ ...sending, domain_id: 7 }], existing).changes.map((c) => c.kind)).toEqual([
-      "create",
+    expect(planChanges([{ ...sending, domain_id: 7 }], existing).changes).toEqual([
+      expect.objectContaining({ kind: "replace", changes: [{ field: "domain_id", before: null, after: 7 }] }),
     ]);
   });
 

@@ -1,6 +1,9 @@
 // plan and apply as subprocesses against the stateful simulator: exit codes, idempotence,
 // prune, secrets only where asked, a failure midway, and the rate limit under a burst.
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { once } from "node:events";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Simulator, startSimulator } from "@mailtrap-webhooks/mock";
@@ -38,6 +41,36 @@ async function withSimulator(test: (workspace: Workspace) => Promise<void>): Pro
     await simulator.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** A proxy on 127.0.0.1 to `target` that calls `beforeCreate` before passing on each create (POST). */
+async function proxyTo(target: string, beforeCreate: () => void) {
+  const server = createServer(async (request, response) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    if (request.method === "POST") beforeCreate();
+    const headers = Object.entries(request.headers).filter(
+      (entry): entry is [string, string] =>
+        typeof entry[1] === "string" && !["host", "connection", "content-length"].includes(entry[0]),
+    );
+    const answer = await fetch(`${target}${request.url}`, {
+      method: request.method ?? "GET",
+      headers,
+      ...(chunks.length ? { body: Buffer.concat(chunks) } : {}),
+    });
+    response.writeHead(answer.status, { "content-type": answer.headers.get("content-type") ?? "text/plain" });
+    response.end(Buffer.from(await answer.arrayBuffer()));
+  });
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: async () => {
+      server.closeAllConnections();
+      server.close();
+      if (server.listening) await once(server, "close");
+    },
+  };
 }
 
 const declared = `webhooks:
@@ -168,13 +201,168 @@ describe.concurrent("plan / apply against the simulator", () => {
         );
         expect(applied.code).toBe(1);
         expect(applied.stderr).toMatch(
-          /apply stopped at create audit_log https:\/\/example.com\/hooks\/late: .*429/,
+          /apply stopped at create audit_log https:\/\/example.com\/hooks\/late: .*429.*lower --rate-limit/,
         );
+        // The CLI's flags, not the client's options (maxRetries, error.retryAfter).
+        expect(applied.stderr).not.toMatch(/maxRetries|retryAfter/);
         expect(applied.stderr).toMatch(/Done: 2 of 3 change\(s\)\./);
         expect(applied.stderr).toMatch(/Not done: create audit_log https:\/\/example.com\/hooks\/late\./);
         expect(strict.webhooks()).toHaveLength(2);
       } finally {
         await strict.close();
       }
+    }));
+
+  it("a --secret-out that cannot be written stops apply and create before anything is created", () =>
+    withSimulator(async ({ simulator, dir, file, run }) => {
+      const missing = join(dir, "no-such-folder", "secrets.tsv");
+      const applied = await run("apply", "-f", file("a.yaml", declared), "--yes", "--secret-out", missing);
+      expect(applied.code).toBe(1);
+      expect(applied.stderr).toContain(
+        `error: --secret-out ${missing} cannot be written (ENOENT); nothing was created.`,
+      );
+      const created = await run(
+        "create",
+        "--url",
+        "https://example.com/h",
+        "--type",
+        "audit_log",
+        "--secret-out",
+        missing,
+      );
+      expect(created.code).toBe(1);
+      expect(created.stderr).toMatch(/cannot be written \(ENOENT\); nothing was created/);
+      expect(simulator.webhooks()).toEqual([]);
+    }));
+
+  it("a secret that cannot be written after its create is printed on stderr, and the create counts as done", () =>
+    withSimulator(async ({ simulator, dir, file }) => {
+      const secrets = join(dir, "secrets.tsv");
+      // Between the CLI's check of the file and its write, the path becomes a folder.
+      const proxy = await proxyTo(simulator.url, () => {
+        rmSync(secrets, { recursive: true, force: true });
+        mkdirSync(secrets);
+      });
+      try {
+        const run = (...args: string[]) => cli(["--base-url", proxy.url, ...args], env);
+        const applied = await run("apply", "-f", file("a.yaml", declared), "--yes", "--secret-out", secrets);
+        expect(applied.code).toBe(1);
+        const stored = simulator.webhooks();
+        expect(stored).toHaveLength(2);
+        for (const webhook of stored) {
+          expect(applied.stderr).toContain(
+            `webhook #${webhook.id} was created, but its signing secret could not be written to ${secrets} (EISDIR)`,
+          );
+          expect(applied.stderr).toContain(
+            `Signing secret of webhook #${webhook.id}: ${webhook.signing_secret}`,
+          );
+        }
+        expect(applied.stderr).toMatch(/\[2\/2\] created/);
+        expect(applied.stderr).not.toMatch(/apply stopped|Not done/);
+        expect((await run("plan", "-f", join(dir, "a.yaml"))).code).toBe(0);
+
+        rmSync(secrets, { recursive: true });
+        const created = await run(
+          "create",
+          "--url",
+          "https://example.com/h",
+          "--type",
+          "audit_log",
+          "--secret-out",
+          secrets,
+          "--json",
+        );
+        expect(created.code).toBe(1);
+        const made = simulator.webhooks()[2];
+        expect(JSON.parse(created.stdout)).toMatchObject({ id: made?.id });
+        expect(created.stdout).not.toContain(made?.signing_secret);
+        expect(created.stderr).toContain(`Signing secret of webhook #${made?.id}: ${made?.signing_secret}`);
+      } finally {
+        await proxy.close();
+      }
+    }));
+
+  it("a changed fixed field replaces the webhook; without --prune the old one stays, with a warning", () =>
+    withSimulator(async ({ simulator, dir, file, run }) => {
+      await run("apply", "-f", file("a.yaml", declared), "--yes", "--secret-out", join(dir, "s"));
+      const [sending] = simulator.webhooks();
+      const bulk = file("b.yaml", declared.replace("stream: transactional", "stream: bulk"));
+      const plan = await run("plan", "-f", bulk);
+      expect(plan.code).toBe(2);
+      expect(plan.stdout).toContain(
+        `-/+ replace #${sending?.id} email_sending https://example.com/hooks/sending (sending_stream: "transactional" → "bulk")`,
+      );
+      expect(plan.stdout).toContain(
+        `#${sending?.id} stays without --prune: both webhooks would get the same events.`,
+      );
+      expect(plan.stdout).toMatch(/Plan: 0 to create, 1 to replace, 0 to update, 0 to delete; 1 unchanged\./);
+      expect(plan.stdout).not.toMatch(/left alone/);
+      expect(JSON.parse((await run("plan", "-f", bulk, "--json")).stdout).changes).toEqual([
+        {
+          action: "replace",
+          id: sending?.id,
+          webhook: expect.objectContaining({ sending_stream: "bulk" }),
+          changes: [{ field: "sending_stream", before: "transactional", after: "bulk" }],
+          old: "kept",
+        },
+      ]);
+
+      const applied = await run("apply", "-f", bulk, "--yes", "--secret-out", join(dir, "s"));
+      expect(applied.code).toBe(0);
+      expect(applied.stderr).toContain(
+        `warning: #${sending?.id} stays next to the webhook that replaces it, so both get the same events`,
+      );
+      expect(applied.stderr).toMatch(
+        new RegExp(`\\[1/1\\] created #\\d+ email_sending \\S+, replacing #${sending?.id}`),
+      );
+      expect(simulator.webhooks().map((w) => w.sending_stream ?? null)).toEqual([
+        "transactional",
+        null,
+        "bulk",
+      ]);
+      // Done: the old one is now simply not in the file.
+      const again = await run("plan", "-f", bulk);
+      expect(again.code).toBe(0);
+      expect(again.stdout).toContain(`left alone (#${sending?.id})`);
+    }));
+
+  it("with --prune a replacement deletes the old webhook once the new one exists", () =>
+    withSimulator(async ({ simulator, dir, file, run }) => {
+      await run("apply", "-f", file("a.yaml", declared), "--yes", "--secret-out", join(dir, "s"));
+      const [sending, audit] = simulator.webhooks();
+      const bulk = file("b.yaml", declared.replace("stream: transactional", "stream: bulk"));
+      const plan = await run("plan", "-f", bulk, "--prune");
+      expect(plan.stdout).toContain(`#${sending?.id} is deleted once the new webhook exists`);
+      const applied = await run(
+        "apply",
+        "-f",
+        bulk,
+        "--prune",
+        "--yes",
+        "--json",
+        "--secret-out",
+        join(dir, "s"),
+      );
+      expect(applied.code).toBe(0);
+      expect(JSON.parse(applied.stdout).changes).toEqual([
+        expect.objectContaining({ action: "replace", id: sending?.id, old: "deleted" }),
+      ]);
+      expect(applied.stderr).toMatch(new RegExp(`\\[1/1\\] deleted #${sending?.id} `));
+      expect(applied.stderr).not.toMatch(/warning/);
+      const [first, second] = simulator.webhooks();
+      expect([first?.id, second?.sending_stream]).toEqual([audit?.id, "bulk"]);
+      expect((await run("plan", "-f", bulk, "--prune")).code).toBe(0);
+    }));
+
+  it("apply --json shows the plan on stderr before it asks, so stdout stays JSON", () =>
+    withSimulator(async ({ simulator, file, run }) => {
+      // Without a terminal it then stops at the question; on one, the question follows the plan.
+      const asked = await run("apply", "-f", file("a.yaml", declared), "--json");
+      expect(asked.code).toBe(1);
+      expect(asked.stdout).toBe("");
+      expect(asked.stderr).toMatch(
+        /\+ create email_sending https:\/\/example\.com\/hooks\/sending\n[\s\S]*Plan: 2 to create[\s\S]*pass --yes/,
+      );
+      expect(simulator.webhooks()).toEqual([]);
     }));
 });
