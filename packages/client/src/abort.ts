@@ -15,7 +15,8 @@ export function onAbort(signal: AbortSignal, callback: () => void): () => void {
   let callbacks = watchers.get(signal);
   if (!callbacks) {
     const all = new Set<() => void>();
-    watchers.set(signal, (callbacks = all));
+    callbacks = all;
+    watchers.set(signal, all);
     signal.addEventListener("abort", () => {
       for (const run of all) run();
     });
