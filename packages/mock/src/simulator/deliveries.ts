@@ -78,6 +78,9 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): DeliveryEn
   };
 
   const post = async (request: Request): Promise<{ status?: number; error?: string }> => {
+    // close() may have run while the delivery was being signed: it aborted the controllers
+    // that existed then, not this one.
+    if (closed) return { error: "the simulator closed" };
     const controller = new AbortController();
     controllers.add(controller);
     const timer = setTimeout(() => controller.abort(new Error("timeout")), answerTimeoutMs);

@@ -4,7 +4,7 @@ import { createWebhookHandler, type ParsedEvent, verifySignature } from "@mailtr
 import { toNodeListener } from "@mailtrap-webhooks/receiver/node";
 import type { InboundEvent, SendingEvent } from "@mailtrap-webhooks/types";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Simulator } from "../../src/simulator.js";
+import { type Simulator, startSimulator } from "../../src/simulator.js";
 import { exampleEvents } from "../../src/spec.js";
 import { call, receiver, simulator } from "./support.js";
 
@@ -179,6 +179,26 @@ describe("deliveries", () => {
     // Inbound webhooks are not paused.
     expect(sim.deliveries.at(-1)).toMatchObject({ attempt: 10, maxAttempts: 10, deactivated: false });
     expect(sim.webhooks()[0]?.active).toBe(true);
+  });
+
+  it("close() does not wait for a receiver that never answers, even mid-signing", async () => {
+    const sim = await startSimulator({ timeScale: 0 });
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    closers.push(() => {
+      silent.closeAllConnections();
+      silent.close();
+    });
+    await createWebhook(sim, {
+      url: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/`,
+      webhook_type: "audit_log",
+    });
+    // Not awaited: close() runs while the first attempt is still being signed.
+    const emitted = sim.emit(exampleEvents("audit_log"));
+    const started = performance.now();
+    await sim.close();
+    await emitted;
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it("name why a receiver gave no answer: a timeout, or the connection error and host", async () => {
