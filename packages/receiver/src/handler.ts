@@ -79,11 +79,16 @@ export function createWebhookHandler(
       cancelBody(request);
       return toResponse(reception);
     }
-    if (request.bodyUsed || request.body?.locked) {
-      const advice =
-        "Pass it the request before anything reads the body (such as a middleware's request.json()).";
-      return toResponse(reception.bodyAlreadyRead({ request: () => request }, advice));
-    }
+    // bodyUsed, not body.locked: on @hono/node-server reading `body` builds a whole Request
+    // and gives up its fast path. A body locked but unused shows at getReader below.
+    const alreadyRead = () =>
+      toResponse(
+        reception.bodyAlreadyRead(
+          { request: () => request },
+          "Pass it the request before anything reads the body (such as a middleware's request.json()).",
+        ),
+      );
+    if (request.bodyUsed) return alreadyRead();
     // With a Content-Length the runtime's HTTP parser stops at that many bytes (already
     // checked against the limit), so the whole body can be taken at once: on @hono/node-server
     // and others that is much cheaper than a web stream read chunk by chunk. Without one
@@ -98,7 +103,12 @@ export function createWebhookHandler(
       if (!reception.push(body)) return toResponse(answers.tooLarge);
       return finish(reception, request);
     }
-    const reader = request.body?.getReader();
+    let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+    try {
+      reader = request.body?.getReader();
+    } catch {
+      return alreadyRead();
+    }
     try {
       // Read chunk by chunk: the HMAC follows, and reading stops at the limit.
       for (;;) {

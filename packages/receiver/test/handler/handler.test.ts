@@ -219,9 +219,10 @@ describe("createWebhookHandler", () => {
   // A middleware read the body first (Hono's `await c.req.json()`, a logging wrapper): its
   // bytes are gone. Answered, never thrown, and onError says what to change.
   it.each([
-    ["with Content-Length", false],
-    ["chunked", true],
-  ])("answers 500 and tells onError when the body was already read (%s)", async (_, chunked) => {
+    ["with Content-Length", false, "read"],
+    ["chunked", true, "read"],
+    ["chunked, locked by a reader", true, "locked"],
+  ])("answers 500 and tells onError when the body was already read (%s)", async (_, chunked, how) => {
     const onError = vi.fn();
     const { handler, received } = setup({ onError });
     const delivery = await createTestDelivery(events, { secret, url });
@@ -234,7 +235,8 @@ describe("createWebhookHandler", () => {
       body: chunked ? new Blob([body]).stream() : body,
       duplex: "half",
     } as RequestInit);
-    await request.text();
+    if (how === "read") await request.text();
+    else request.body?.getReader();
     const response = await handler(request);
     expect(response.status).toBe(500);
     expect(await response.text()).toMatch(/read before it could be verified/);
