@@ -213,6 +213,16 @@ describe.concurrent("plan / apply against the simulator", () => {
       }
     }));
 
+  const createAuditLog = (secretOut: string) => [
+    "create",
+    "--url",
+    "https://example.com/h",
+    "--type",
+    "audit_log",
+    "--secret-out",
+    secretOut,
+  ];
+
   it("a --secret-out that cannot be written stops apply and create before anything is created", () =>
     withSimulator(async ({ simulator, dir, file, run }) => {
       const missing = join(dir, "no-such-folder", "secrets.tsv");
@@ -221,15 +231,7 @@ describe.concurrent("plan / apply against the simulator", () => {
       expect(applied.stderr).toContain(
         `error: --secret-out ${missing} cannot be written (ENOENT); nothing was created.`,
       );
-      const created = await run(
-        "create",
-        "--url",
-        "https://example.com/h",
-        "--type",
-        "audit_log",
-        "--secret-out",
-        missing,
-      );
+      const created = await run(...createAuditLog(missing));
       expect(created.code).toBe(1);
       expect(created.stderr).toMatch(/cannot be written \(ENOENT\); nothing was created/);
       expect(simulator.webhooks()).toEqual([]);
@@ -262,16 +264,7 @@ describe.concurrent("plan / apply against the simulator", () => {
         expect((await run("plan", "-f", join(dir, "a.yaml"))).code).toBe(0);
 
         rmSync(secrets, { recursive: true });
-        const created = await run(
-          "create",
-          "--url",
-          "https://example.com/h",
-          "--type",
-          "audit_log",
-          "--secret-out",
-          secrets,
-          "--json",
-        );
+        const created = await run(...createAuditLog(secrets), "--json");
         expect(created.code).toBe(1);
         const made = simulator.webhooks()[2];
         expect(JSON.parse(created.stdout)).toMatchObject({ id: made?.id });

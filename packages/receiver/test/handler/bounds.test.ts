@@ -38,9 +38,11 @@ async function settled(promise: Promise<unknown>): Promise<boolean> {
 }
 
 describe("timeoutMs", () => {
-  it("answers 503 and aborts context.signal with a TimeoutError when onEvents runs past it", async () => {
+  // A 50 ms limit, onEvents ending as `onAbort` says once its signal aborts, and what onError heard.
+  function timingOut(
+    onAbort: (signal: AbortSignal, resolve: () => void, reject: (reason: unknown) => void) => void,
+  ) {
     const errors: unknown[] = [];
-    let reason: unknown;
     const handler = createWebhookHandler({
       secret,
       timeoutMs: 50,
@@ -48,12 +50,18 @@ describe("timeoutMs", () => {
         errors.push(error);
       },
       onEvents: (_events, { signal }) =>
-        new Promise<void>((resolve) => {
-          signal.addEventListener("abort", () => {
-            reason = signal.reason;
-            resolve();
-          });
+        new Promise<void>((resolve, reject) => {
+          signal.addEventListener("abort", () => onAbort(signal, resolve, reject));
         }),
+    });
+    return { handler, errors };
+  }
+
+  it("answers 503 and aborts context.signal with a TimeoutError when onEvents runs past it", async () => {
+    let reason: unknown;
+    const { handler, errors } = timingOut((signal, resolve) => {
+      reason = signal.reason;
+      resolve();
     });
     const response = await deliver(handler, ["slow"]);
     expect(response.status).toBe(503);
@@ -65,18 +73,7 @@ describe("timeoutMs", () => {
   // onEvents that follows the README's advice rejects with the signal's reason; the timeout
   // was already reported when it fired, and is not reported twice.
   it("reports a timeout once when onEvents rejects with the signal's reason", async () => {
-    const errors: unknown[] = [];
-    const handler = createWebhookHandler({
-      secret,
-      timeoutMs: 50,
-      onError: (error) => {
-        errors.push(error);
-      },
-      onEvents: (_events, { signal }) =>
-        new Promise<void>((_resolve, reject) => {
-          signal.addEventListener("abort", () => reject(signal.reason));
-        }),
-    });
+    const { handler, errors } = timingOut((signal, _resolve, reject) => reject(signal.reason));
     expect((await deliver(handler, ["slow"])).status).toBe(503);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(errors.map((error) => (error as Error).name)).toEqual(["TimeoutError"]);
