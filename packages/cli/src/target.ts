@@ -35,9 +35,12 @@ export function rateLimitFrom(
   return { requests, perMs };
 }
 
+/** The number `text` spells in digits alone (Number() would take "", "1e3" and "0x10"), else NaN. */
+const digitsOnly = (text: string) => (/^\d{1,15}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
+
 /** A positive whole number from a flag or variable, e.g. an id. */
 export function positiveInteger(text: string, what: string): number {
-  const value = /^\d{1,15}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+  const value = digitsOnly(text);
   if (!(value >= 1)) throw new CliError(`${what} must be a positive whole number, got "${text}".`);
   return value;
 }
@@ -48,7 +51,7 @@ export const maxTimeoutMs = 2_147_483_647;
 /** `--timeout-ms`: whole milliseconds that setTimeout can hold, or undefined when not given. */
 export function timeoutFrom(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  const value = /^\d{1,10}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+  const value = digitsOnly(text);
   if (!(value >= 1 && value <= maxTimeoutMs)) {
     throw new CliError(
       `--timeout-ms must be a whole number of milliseconds from 1 to ${maxTimeoutMs}, got "${text}".`,
